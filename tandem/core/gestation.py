@@ -1,0 +1,43 @@
+"""Gestational age, always computed from the agreed EDD for the date asked about.
+
+A pregnancy lasts 280 days from the first day of the last menstrual period (LMP) to the
+estimated date of delivery (EDD), so gestation on a date is 280 - (EDD - date) days.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PREGNANCY_DAYS = 280
+MAX_GESTATION_DAYS = 45 * 7
+
+
+@dataclass(frozen=True, order=True)
+class Gestation:
+    days: int
+
+    @property
+    def weeks(self) -> int:
+        return self.days // 7
+
+    @property
+    def extra_days(self) -> int:
+        return self.days % 7
+
+    def __str__(self) -> str:
+        return f"{self.weeks}+{self.extra_days}"
+
+    @classmethod
+    def of(cls, weeks: int, days: int = 0) -> "Gestation":
+        return cls(weeks * 7 + days)
+
+
+def edd_from_lmp(lmp: date) -> date:
+    return lmp + timedelta(days=PREGNANCY_DAYS)
+
+
+def gestation_on(edd: date, on: date) -> Gestation:
+    return Gestation(PREGNANCY_DAYS - (edd - on).days)
+
+
+def date_at_gestation(edd: date, gestation: Gestation) -> date:
+    return edd - timedelta(days=PREGNANCY_DAYS - gestation.days)

@@ -1,0 +1,74 @@
+"""Roles and the permissions each one carries.
+
+Roles are what a person does; permissions are what the software lets them do. Which
+records a permission reaches (caseload, team, area, referral) is decided in
+`tandem.access`.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    MIDWIFE = "midwife", "Midwife"
+    HEALTH_VISITOR = "health_visitor", "Health visitor"
+    SAFEGUARDING_REVIEWER = "safeguarding_reviewer", "Safeguarding reviewer"
+    TEAM_LEADER = "team_leader", "Team leader"
+    ADMINISTRATOR = "administrator", "Administrator"
+    ANALYST = "analyst", "LMNS analyst"
+    SYSTEM_ADMIN = "system_admin", "System administrator"
+
+
+class Permission(StrEnum):
+    VIEW_PERSON_RECORDS = "view_person_records"
+    EDIT_PERSON_RECORDS = "edit_person_records"
+    BOOK_PREGNANCY = "book_pregnancy"
+    RECORD_CONTACT = "record_contact"
+    VIEW_AGGREGATES = "view_aggregates"
+    VIEW_DATA_QUALITY = "view_data_quality"
+    MANAGE_REFERENCE_DATA = "manage_reference_data"
+
+
+ROLE_DESCRIPTIONS: dict[str, str] = {
+    Role.MIDWIFE: "Cares for women in her caseload, team and areas: books pregnancies, "
+    "records contacts and refers families to the enhanced pathway.",
+    Role.HEALTH_VISITOR: "Sees families in her team's areas for antenatal contacts and "
+    "the postnatal handover.",
+    Role.SAFEGUARDING_REVIEWER: "Reviews families referred to the enhanced pathway in her "
+    "areas and decides what support they get.",
+    Role.TEAM_LEADER: "Leads a team: sees its women and their care, and its figures.",
+    Role.ADMINISTRATOR: "Enters data and books visits on behalf of practitioners in her areas.",
+    Role.ANALYST: "Sees aggregate figures only, never a person's identifiers.",
+    Role.SYSTEM_ADMIN: "Manages users, organisations, areas, teams and reference data; sees "
+    "no person's record.",
+}
+
+_CLINICAL = {
+    Permission.VIEW_PERSON_RECORDS,
+    Permission.EDIT_PERSON_RECORDS,
+    Permission.BOOK_PREGNANCY,
+    Permission.RECORD_CONTACT,
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.MIDWIFE: frozenset(_CLINICAL),
+    Role.HEALTH_VISITOR: frozenset(
+        {
+            Permission.VIEW_PERSON_RECORDS,
+            Permission.EDIT_PERSON_RECORDS,
+            Permission.RECORD_CONTACT,
+        }
+    ),
+    Role.SAFEGUARDING_REVIEWER: frozenset({Permission.VIEW_PERSON_RECORDS}),
+    Role.TEAM_LEADER: frozenset(
+        _CLINICAL | {Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY}
+    ),
+    Role.ADMINISTRATOR: frozenset(_CLINICAL),
+    Role.ANALYST: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY}),
+    Role.SYSTEM_ADMIN: frozenset({Permission.MANAGE_REFERENCE_DATA}),
+}
+
+
+def role_has(role: str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())

@@ -1,0 +1,144 @@
+"""Labour, delivery and baby records, coded as in MSDS v2 (MSD301, MSD302, MSD401, MSD405)."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from tandem.core.concurrency import VersionedModel
+from tandem.records.codes import SmokingStatus
+from tandem.records.models import Pregnancy
+
+
+class LabourOnsetMethod(models.TextChoices):
+    SPONTANEOUS = "1", "Spontaneous"
+    CAESAREAN_DECIDED_BEFORE_LABOUR = "2", "Caesarean section decided before labour"
+    SURGICAL_INDUCTION = "3", "Surgical induction (amniotomy)"
+    MEDICAL_INDUCTION = "4", "Medical induction"
+    SURGICAL_AND_MEDICAL_INDUCTION = "5", "Surgical and medical induction"
+
+
+class DeliveryMethod(models.TextChoices):
+    SPONTANEOUS_VERTEX = "0", "Spontaneous vertex"
+    SPONTANEOUS_OTHER_CEPHALIC = "1", "Spontaneous other cephalic"
+    LOW_FORCEPS = "2", "Low forceps, not breech"
+    OTHER_FORCEPS = "3", "Other forceps, not breech"
+    VENTOUSE = "4", "Ventouse (vacuum)"
+    BREECH = "5", "Breech, including partial breech extraction"
+    BREECH_EXTRACTION = "6", "Breech extraction"
+    ELECTIVE_CAESAREAN = "7", "Elective caesarean section"
+    EMERGENCY_CAESAREAN = "8", "Emergency caesarean section"
+    OTHER = "9", "Other"
+
+
+class FetusPresentation(models.TextChoices):
+    CEPHALIC = "01", "Cephalic"
+    BREECH = "02", "Breech"
+    ABNORMAL_LIE = "03", "Abnormal lie (transverse or oblique)"
+
+
+class PregnancyOutcome(models.TextChoices):
+    LIVE_BIRTH = "01", "Live birth"
+    STILLBIRTH_ANTEPARTUM = "02", "Stillbirth (antepartum)"
+    STILLBIRTH_INTRAPARTUM = "03", "Stillbirth (intrapartum)"
+    STILLBIRTH_INDETERMINATE = "04", "Stillbirth (timing not known)"
+
+
+class PlaceOfBirth(models.TextChoices):
+    OBSTETRIC_UNIT = "01", "NHS obstetric unit"
+    ALONGSIDE_MIDWIFERY_UNIT = "02", "NHS alongside midwifery unit"
+    FREESTANDING_MIDWIFERY_UNIT = "03", "NHS freestanding midwifery unit"
+    HOME_NHS = "04", "Home (NHS care)"
+    HOME_PRIVATE = "05", "Home (private care)"
+    IN_TRANSIT = "06", "In transit"
+    OTHER = "98", "Other"
+    NOT_KNOWN = "99", "Not known"
+
+
+class FirstFeed(models.TextChoices):
+    MATERNAL_BREAST_MILK = "01", "Maternal breast milk"
+    DONOR_BREAST_MILK = "02", "Donor breast milk"
+    NOT_BREAST_MILK = "03", "Not breast milk"
+
+
+class FeedingAt6To8Weeks(models.TextChoices):
+    BREAST = "breast", "Breast milk only"
+    MIXED = "mixed", "Breast milk and formula"
+    FORMULA = "formula", "Formula only"
+
+
+class GenitalTractTrauma(models.TextChoices):
+    """SNOMED CT codes for the lesions the CQIM counts, plus the common lesser ones."""
+
+    NONE = "", "None recorded"
+    FIRST_DEGREE = "57759005", "First degree perineal tear"
+    SECOND_DEGREE = "6234006", "Second degree perineal tear"
+    THIRD_DEGREE = "10217006", "Third degree perineal tear"
+    FOURTH_DEGREE = "399031001", "Fourth degree perineal tear"
+
+
+class LabourDelivery(VersionedModel):
+    """One labour and delivery (MSD301/MSD302); a pregnancy has at most one."""
+
+    pregnancy = models.OneToOneField(
+        Pregnancy, on_delete=models.PROTECT, related_name="labour_delivery"
+    )
+    onset_method = models.CharField(
+        "labour onset method", max_length=1, choices=LabourOnsetMethod.choices, blank=True
+    )
+    labour_onset_at = models.DateTimeField("labour onset", null=True, blank=True)
+    caesarean_at = models.DateTimeField("caesarean section", null=True, blank=True)
+    genital_tract_trauma = models.CharField(
+        max_length=18, choices=GenitalTractTrauma.choices, blank=True
+    )
+    blood_loss_ml = models.PositiveIntegerField("blood loss (ml)", null=True, blank=True)
+    smoking_status_delivery = models.CharField(
+        "smoking status at delivery", max_length=16, choices=SmokingStatus.choices, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "labours and deliveries"
+
+    def __str__(self) -> str:
+        return f"Labour and delivery for pregnancy {self.pregnancy_id}"
+
+
+class Baby(VersionedModel):
+    """One baby born of a labour (MSD401/MSD402/MSD405)."""
+
+    labour_delivery = models.ForeignKey(
+        LabourDelivery, on_delete=models.PROTECT, related_name="babies"
+    )
+    birth_order = models.PositiveSmallIntegerField(default=1)
+    born_at = models.DateTimeField()
+    outcome = models.CharField(max_length=2, choices=PregnancyOutcome.choices)
+    delivery_method = models.CharField(max_length=1, choices=DeliveryMethod.choices, blank=True)
+    presentation = models.CharField(max_length=2, choices=FetusPresentation.choices, blank=True)
+    gestation_days = models.PositiveSmallIntegerField(
+        "gestation at birth (days)", null=True, blank=True
+    )
+    place_of_birth = models.CharField(max_length=2, choices=PlaceOfBirth.choices, blank=True)
+    apgar_5 = models.PositiveSmallIntegerField("Apgar score at 5 minutes", null=True, blank=True)
+    birth_weight_g = models.PositiveIntegerField("birth weight (g)", null=True, blank=True)
+    first_feed = models.CharField(max_length=2, choices=FirstFeed.choices, blank=True)
+    neonatal_admission = models.BooleanField(
+        "admitted to neonatal critical care", null=True, blank=True
+    )
+    readmitted_within_30_days = models.BooleanField(null=True, blank=True)
+    feeding_at_6_8_weeks = models.CharField(
+        max_length=8, choices=FeedingAt6To8Weeks.choices, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "babies"
+        ordering = ["labour_delivery", "birth_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["labour_delivery", "birth_order"], name="unique_baby_birth_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Baby {self.birth_order} of labour {self.labour_delivery_id}"
