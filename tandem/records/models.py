@@ -11,7 +11,6 @@ from tandem.core.gestation import Gestation, gestation_on
 from tandem.core.nhs_number import format_nhs_number
 from tandem.records.codes import EthnicCategory, Language, SmokingStatus, ethnic_group
 
-
 # --- Reference data ---------------------------------------------------------------------
 
 
@@ -58,7 +57,9 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices)
     lad_code = models.CharField(
-        "local authority district", max_length=9, blank=True,
+        "local authority district",
+        max_length=9,
+        blank=True,
         help_text="The ONS code of the local authority area it mainly serves",
     )
 
@@ -75,7 +76,9 @@ class Area(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="areas")
     name = models.CharField(max_length=100)
     pathway_live_from = models.DateField(
-        "enhanced pathway live from", null=True, blank=True,
+        "enhanced pathway live from",
+        null=True,
+        blank=True,
         help_text="The date the Enhanced Maternity Pathway went live in this area",
     )
 
@@ -142,7 +145,10 @@ class Profession(models.TextChoices):
 
 class Practitioner(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="practitioner",
     )
     given_name = models.CharField(max_length=100)
@@ -172,14 +178,18 @@ class Woman(VersionedModel):
     date_of_birth = models.DateField()
     postcode = models.CharField(max_length=8)
     lsoa_code = models.CharField(
-        "LSOA (2011)", max_length=9, blank=True,
+        "LSOA (2011)",
+        max_length=9,
+        blank=True,
         help_text="Derived from the postcode; empty when the postcode is not in the lookup",
     )
     imd_decile = models.PositiveSmallIntegerField(
         "IMD 2019 decile", null=True, blank=True, help_text="Derived from the LSOA"
     )
     ethnic_category = models.CharField(
-        max_length=2, choices=EthnicCategory.choices, blank=True,
+        max_length=2,
+        choices=EthnicCategory.choices,
+        blank=True,
         help_text="Empty means never recorded, which is neither 'not stated' nor 'not known'",
     )
     main_language = models.CharField(max_length=8, choices=Language.choices, default="en")
@@ -226,9 +236,7 @@ class PregnancyStatus(models.TextChoices):
 
 class Pregnancy(VersionedModel):
     woman = models.ForeignKey(Woman, on_delete=models.PROTECT, related_name="pregnancies")
-    provider = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="pregnancies"
-    )
+    provider = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pregnancies")
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="pregnancies"
     )
@@ -246,7 +254,10 @@ class Pregnancy(VersionedModel):
         "smoking status at booking", max_length=16, choices=SmokingStatus.choices, blank=True
     )
     named_midwife = models.ForeignKey(
-        Practitioner, null=True, blank=True, on_delete=models.SET_NULL,
+        Practitioner,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="caseload",
     )
     team = models.ForeignKey(
@@ -313,7 +324,9 @@ class CareContact(VersionedModel):
     practitioners = models.ManyToManyField(Practitioner, related_name="contacts", blank=True)
     outcome = models.CharField(max_length=24, choices=ContactOutcome.choices)
     wellbeing_asked = models.BooleanField(
-        "emotional wellbeing asked about", null=True, blank=True,
+        "emotional wellbeing asked about",
+        null=True,
+        blank=True,
         help_text="Whether the Whooley and GAD-2 questions were asked at this contact",
     )
     notes = models.TextField(blank=True)

@@ -1,0 +1,93 @@
+"""Who may see what: the one access-policy module.
+
+Every view and API handler that touches a person's record gets its queryset or object from
+here, never from `Model.objects` (enforced by tandem/web/tests/test_no_direct_model_access).
+The rule is deny by default:
+
+- signed-out and inactive users see nothing;
+- a role without the permission sees nothing (analysts and system administrators never see a
+  person's record);
+- midwives, health visitors, team leaders and administrators see pregnancies in their
+  caseload (named midwife), their teams, or the areas they cover;
+- safeguarding reviewers see pregnancies referred to the enhanced pathway in their areas.
+
+Objects a user may not see answer 404, so their existence is not disclosed.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from tandem.core.roles import Permission, Role
+from tandem.pathway.models import Referral
+from tandem.records.models import CareContact, Practitioner, Pregnancy, Woman
+
+_CARE_TEAM_ROLES = {Role.MIDWIFE, Role.HEALTH_VISITOR, Role.TEAM_LEADER, Role.ADMINISTRATOR}
+
+
+def can(user, permission: Permission) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_role_permission(permission)
+    )
+
+
+def practitioner_of(user) -> Practitioner | None:
+    if not (user is not None and user.is_authenticated):
+        return None
+    try:
+        practitioner = user.practitioner
+    except Practitioner.DoesNotExist:
+        return None
+    return practitioner if practitioner.is_active else None
+
+
+def can_see_identifiers(user) -> bool:
+    return can(user, Permission.VIEW_PERSON_RECORDS)
+
+
+def visible_pregnancies(user) -> QuerySet[Pregnancy]:
+    practitioner = practitioner_of(user)
+    if practitioner is None or not can(user, Permission.VIEW_PERSON_RECORDS):
+        return Pregnancy.objects.none()
+    in_my_areas = Q(area_id__in=practitioner.areas.values("pk"))
+    if user.role in _CARE_TEAM_ROLES:
+        return Pregnancy.objects.filter(
+            Q(named_midwife=practitioner)
+            | Q(team_id__in=practitioner.teams.values("pk"))
+            | in_my_areas
+        )
+    if user.role == Role.SAFEGUARDING_REVIEWER:
+        referred = Exists(Referral.objects.filter(pregnancy=OuterRef("pk")))
+        return Pregnancy.objects.filter(in_my_areas & Q(referred))
+    return Pregnancy.objects.none()
+
+
+def visible_women(user) -> QuerySet[Woman]:
+    return Woman.objects.filter(Exists(visible_pregnancies(user).filter(woman=OuterRef("pk"))))
+
+
+def visible_contacts(user) -> QuerySet[CareContact]:
+    return CareContact.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def woman_for(user, pk) -> Woman:
+    try:
+        return visible_women(user).get(pk=pk)
+    except (Woman.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def pregnancy_for(user, pk) -> Pregnancy:
+    try:
+        return visible_pregnancies(user).select_related("woman").get(pk=pk)
+    except (Pregnancy.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def contact_for(user, pk) -> CareContact:
+    try:
+        return visible_contacts(user).select_related("pregnancy__woman").get(pk=pk)
+    except (CareContact.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
