@@ -93,6 +93,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, so concurrent-writer tests see real locking (WAL, busy timeout);
+    # pytest-xdist gives each worker its own copy.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-tandem.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
@@ -181,5 +184,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Reference lookups loaded by migration that `flush` keeps (tandem.core flush command).
+FLUSH_KEEPS_TABLES_OF = ["records.Lsoa", "records.Postcode"]
 
 SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -117,7 +117,8 @@ def _validated_woman_values(values: dict, *, exclude_pk: int | None = None) -> d
     values["postcode"] = normalise_postcode(values.get("postcode") or "")
     values["given_name"] = (values.get("given_name") or "").strip()
     values["family_name"] = (values.get("family_name") or "").strip()
-    values.setdefault("ethnic_category", "")
+    # Never recorded is stored as "", whether the caller left it out or sent None.
+    values["ethnic_category"] = values.get("ethnic_category") or ""
     values.setdefault("main_language", "en")
     errors = Errors()
     check_woman(
@@ -127,7 +128,7 @@ def _validated_woman_values(values: dict, *, exclude_pk: int | None = None) -> d
         family_name=values["family_name"],
         date_of_birth=values.get("date_of_birth"),
         postcode=values["postcode"],
-        ethnic_category=values["ethnic_category"] or "",
+        ethnic_category=values["ethnic_category"],
         main_language=values["main_language"],
         today=timezone.localdate(),
     )
@@ -362,6 +363,11 @@ def update_contact(
     _check_contact_values(contact.pregnancy, values, chosen)
     claim_version(contact, expected_version)
     diff = _changed(contact, values)
+    if practitioners is not None:
+        before = sorted(contact.practitioners.values_list("pk", flat=True))
+        after = sorted(practitioner.pk for practitioner in practitioners)
+        if before != after:
+            diff["practitioners"] = [before, after]
     for field, value in values.items():
         setattr(contact, field, value)
     _save_with_history(contact, by=by)

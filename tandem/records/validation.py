@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tandem.core import nhs_number
 from tandem.core.gestation import MAX_GESTATION_DAYS, Gestation, edd_from_lmp, gestation_on
@@ -107,6 +108,13 @@ def check_pregnancy_dates(
     if "lmp" in errors or "edd_scan" in errors:
         return None
     edd = edd_scan if edd_scan is not None else edd_from_lmp(lmp)
+    if gestation_on(edd, today).days < 0:  # only a scan EDD can do this: the LMP is past
+        errors.add(
+            "edd_scan",
+            "The EDD from the dating scan puts the start of this pregnancy "
+            "in the future: check the date",
+        )
+        return None
     if booking_date is not None:
         at_booking = gestation_on(edd, booking_date)
         if booking_date > today:
@@ -135,6 +143,8 @@ def check_pregnancy_dates(
             )
         elif ended_on > today:
             errors.add("ended_on", "The end date must be today or in the past")
+        elif gestation_on(edd, ended_on).days < 0:
+            errors.add("ended_on", "The end date is before the pregnancy began")
         elif gestation_on(edd, ended_on).days > MAX_GESTATION_DAYS:
             errors.add("ended_on", "The end date is beyond 45 weeks of gestation")
     return edd
@@ -186,7 +196,7 @@ def check_contact(
 ) -> None:
     if starts_at is None:
         errors.add("starts_at", "Enter the date and time of the contact")
-    elif starts_at.date() < pregnancy_began:
+    elif timezone.localdate(starts_at) < pregnancy_began:  # the local day, not UTC's
         errors.add("starts_at", "The contact is before this pregnancy began")
     if contact_type not in ContactType.values:
         errors.add("contact_type", "Choose the type of contact")

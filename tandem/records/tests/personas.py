@@ -90,7 +90,7 @@ def _staff(username, role, profession, organisation, *, areas=(), teams=()) -> U
 def build_personas() -> Personas:
     provider = OrganisationFactory()
     council = OrganisationFactory(
-        ods_code="LA-E08000007",
+        ods_code="00BS",
         name="Stockport Council",
         kind=OrganisationKind.LOCAL_AUTHORITY,
     )
