@@ -20,7 +20,8 @@ SECRET_KEY = os.environ.get(
 ALLOWED_HOSTS = os.environ.get("TANDEM_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, on a site only system administrators may enter (tandem/web/admin_site.py)
+    "tandem.web.admin_app.TandemAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -126,7 +127,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.jinja"
 AXES_VERBOSE = False
 
 # Sessions end after 30 minutes without activity and when the browser closes.
@@ -153,7 +154,9 @@ if not DEBUG and os.environ.get("TANDEM_HTTPS", "0") == "1":
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # The hash allows only the NHS.UK page template's one-line inline script, which marks
+        # the page as JavaScript-enabled (tandem/web/tests/test_static_assets.py checks it).
+        "script-src": ["'self'", "'sha256-tDOvXJi1PXbg0CWjLCCYSNHRXtps26K4JXkE3M6u/c0='"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

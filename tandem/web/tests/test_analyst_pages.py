@@ -1,0 +1,45 @@
+"""The analyst sees counts only: never a name, NHS number, date of birth, postcode or link
+to anyone's record."""
+
+from django.urls import reverse
+
+from tandem.records.tests.factories import PregnancyFactory, WomanFactory
+from tandem.web.tests.conftest import page_text
+
+
+def test_analyst_home_shows_counts_by_provider_area_and_status(client, personas):
+    PregnancyFactory(
+        woman=WomanFactory(lsoa_code=""), provider=personas.provider, area=personas.brinnington
+    )
+    client.force_login(personas.analyst)
+    page = page_text(client.get(reverse("web:home")))
+    assert "<h1>Figures for the LMNS</h1>" in page
+    assert "Pregnancies by provider and status" in page
+    assert "Pregnancies by area and status" in page
+    assert "Data quality: women by provider" in page
+    assert "Stockport NHS Foundation Trust" in page
+    assert "Adswood" in page and "Brinnington" in page
+
+
+def test_analyst_pages_contain_no_identifier_of_the_woman(client, personas):
+    woman = personas.woman
+    client.force_login(personas.analyst)
+    page = page_text(client.get(reverse("web:home")))
+    for identifier in (
+        woman.given_name,
+        woman.family_name,
+        woman.nhs_number,
+        woman.nhs_number_display,
+        woman.postcode,
+        woman.date_of_birth.isoformat(),
+        f"{woman.date_of_birth:%B %Y}",
+        reverse("web:woman", args=[woman.pk]),
+        "/women/",
+    ):
+        assert identifier not in page, f"analyst page shows {identifier!r}"
+
+
+def test_analyst_cannot_open_a_record_or_search(client, personas):
+    client.force_login(personas.analyst)
+    assert client.get(reverse("web:woman", args=[personas.woman.pk])).status_code == 403
+    assert client.get(reverse("web:search"), {"q": "Amina"}).status_code == 403

@@ -1,0 +1,92 @@
+"""Recording a care contact for a pregnancy, and changing one."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from tandem import access
+from tandem.core.roles import Permission
+from tandem.records import services
+from tandem.web.forms.records import ContactForm, EditContactForm
+from tandem.web.presenters import display
+from tandem.web.presenters.forms import PresentedForm
+from tandem.web.views.decorators import permission_required
+from tandem.web.views.submit import render_form, submit
+from tandem.web.views.women import record_link, woman_caption
+
+
+@permission_required(Permission.RECORD_CONTACT)
+def contact_new(request, pk):
+    user = request.user
+    pregnancy = access.pregnancy_for(user, pk)
+    woman = pregnancy.woman
+    me = access.practitioner_of(user)
+    form = ContactForm(
+        request.POST or None, user=user, initial={"practitioners": [me.pk] if me else []}
+    )
+    outcome = None
+    if request.method == "POST":
+        outcome = submit(
+            form,
+            lambda: services.record_contact(
+                by=user,
+                pregnancy=pregnancy,
+                practitioners=list(form.cleaned_data["practitioners"]),
+                **form.contact_details(),
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, "The contact has been recorded")
+            return redirect("web:woman", pk=woman.pk)
+    else:
+        services.record_viewed(by=user, woman=woman, what="pregnancy", object_id=pregnancy.pk)
+    return render_form(
+        request,
+        "web/forms/page.jinja",
+        PresentedForm(form),
+        status=outcome.status if outcome else 200,
+        page_title=f"Record a contact with {woman}",
+        heading="Record a contact",
+        caption=f"{woman_caption(woman)}, pregnancy due {display.nhs_date(pregnancy.edd)}",
+        submit_text="Save contact",
+        back_link=record_link(woman),
+        cancel_href=reverse("web:woman", args=[woman.pk]),
+    )
+
+
+@permission_required(Permission.RECORD_CONTACT)
+def contact_edit(request, pk):
+    user = request.user
+    contact = access.contact_for(user, pk)
+    woman = contact.pregnancy.woman
+    outcome = None
+    if request.method == "POST":
+        form = EditContactForm(request.POST, user=user, contact=contact)
+        outcome = submit(
+            form,
+            lambda: services.update_contact(
+                by=user,
+                contact=contact,
+                expected_version=form.cleaned_data["version"],
+                practitioners=list(form.cleaned_data["practitioners"]),
+                **form.contact_details(),
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, "The contact has been saved")
+            return redirect("web:woman", pk=woman.pk)
+    else:
+        services.record_viewed(by=user, woman=woman, what="care_contact", object_id=contact.pk)
+        form = EditContactForm(initial=ContactForm.initial_for(contact), user=user, contact=contact)
+    return render_form(
+        request,
+        "web/forms/page.jinja",
+        PresentedForm(form),
+        status=outcome.status if outcome else 200,
+        page_title=f"Change the contact of {display.nhs_date(contact.starts_at)}",
+        heading=f"Change the contact of {display.nhs_date(contact.starts_at)}",
+        caption=woman_caption(woman),
+        submit_text="Save contact",
+        back_link=record_link(woman),
+        cancel_href=reverse("web:woman", args=[woman.pk]),
+    )
