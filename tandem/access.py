@@ -9,7 +9,8 @@ The rule is deny by default:
   person's record);
 - midwives, health visitors, team leaders and administrators see pregnancies in their
   caseload (named midwife), their teams, or the areas they cover;
-- safeguarding reviewers see pregnancies referred to the enhanced pathway in their areas.
+- safeguarding reviewers see pregnancies referred to the enhanced pathway in their areas
+  (a withdrawn referral no longer counts).
 
 Objects a user may not see answer 404, so their existence is not disclosed.
 """
@@ -18,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tandem.core.roles import Permission, Role
-from tandem.pathway.models import Referral
+from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.models import CareContact, Practitioner, Pregnancy, Woman
 
 _CARE_TEAM_ROLES = {Role.MIDWIFE, Role.HEALTH_VISITOR, Role.TEAM_LEADER, Role.ADMINISTRATOR}
@@ -59,7 +60,11 @@ def visible_pregnancies(user) -> QuerySet[Pregnancy]:
             | in_my_areas
         )
     if user.role == Role.SAFEGUARDING_REVIEWER:
-        referred = Exists(Referral.objects.filter(pregnancy=OuterRef("pk")))
+        referred = Exists(
+            Referral.objects.filter(pregnancy=OuterRef("pk")).exclude(
+                status=ReferralStatus.WITHDRAWN
+            )
+        )
         return Pregnancy.objects.filter(in_my_areas & Q(referred))
     return Pregnancy.objects.none()
 

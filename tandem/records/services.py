@@ -5,17 +5,19 @@ runs in one transaction with its audit event, and keeps the previous version (hi
 Edits name the version the editor started from; a stale edit raises EditConflictError.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tandem.core import nhs_number
 from tandem.core.audit import record_event
-from tandem.core.concurrency import claim_version
+from tandem.core.concurrency import EditConflictError, claim_version
 from tandem.core.gestation import PREGNANCY_DAYS
 from tandem.core.models import AuditAction
 from tandem.records.models import (
@@ -111,7 +113,9 @@ def _save_with_history(instance, *, by) -> None:
 # --- Women ------------------------------------------------------------------------------
 
 
-def _validated_woman_values(values: dict, *, exclude_pk: int | None = None) -> dict:
+def _validated_woman_values(
+    values: dict, *, exclude_pk: int | None = None, previous_date_of_birth: date | None = None
+) -> dict:
     values = dict(values)
     values["nhs_number"] = nhs_number.normalise(values.get("nhs_number") or "")
     values["postcode"] = normalise_postcode(values.get("postcode") or "")
@@ -131,6 +135,7 @@ def _validated_woman_values(values: dict, *, exclude_pk: int | None = None) -> d
         ethnic_category=values["ethnic_category"],
         main_language=values["main_language"],
         today=timezone.localdate(),
+        check_age=exclude_pk is None or values.get("date_of_birth") != previous_date_of_birth,
     )
     if "nhs_number" not in errors:
         duplicate = Woman.objects.filter(nhs_number=values["nhs_number"])
@@ -152,7 +157,14 @@ def register_woman(*, by, **details) -> Woman:
         raise TypeError(f"Unknown woman fields: {sorted(unknown)}")
     values = _validated_woman_values(details)
     woman = Woman(**values)
-    _save_with_history(woman, by=by)
+    try:
+        with transaction.atomic():
+            _save_with_history(woman, by=by)
+    except IntegrityError:
+        # Someone registered the same NHS number between our check and our save.
+        raise ValidationError(
+            {"nhs_number": "A woman with this NHS number is already registered"}
+        ) from None
     record_event(
         by=by,
         action=AuditAction.CREATE,
@@ -163,13 +175,45 @@ def register_woman(*, by, **details) -> Woman:
     return woman
 
 
-@transaction.atomic
+@contextmanager
+def _conflicts_audited(
+    *, by, object_type: str, object_id, person_id, expected_version
+) -> Iterator[None]:
+    """A refused stale edit is itself audited, after its transaction has rolled back."""
+    try:
+        yield
+    except EditConflictError:
+        record_event(
+            by=by,
+            action=AuditAction.CONFLICT,
+            object_type=object_type,
+            object_id=object_id,
+            person_id=person_id,
+            detail={"expected_version": expected_version},
+        )
+        raise
+
+
 def update_woman(*, by, woman: Woman, expected_version: int, **changes) -> Woman:
+    with _conflicts_audited(
+        by=by,
+        object_type="woman",
+        object_id=woman.pk,
+        person_id=woman.pk,
+        expected_version=expected_version,
+    ):
+        return _update_woman(by=by, woman=woman, expected_version=expected_version, **changes)
+
+
+@transaction.atomic
+def _update_woman(*, by, woman: Woman, expected_version: int, **changes) -> Woman:
     unknown = set(changes) - set(WOMAN_FIELDS)
     if unknown:
         raise TypeError(f"Unknown woman fields: {sorted(unknown)}")
     current = {field: getattr(woman, field) for field in WOMAN_FIELDS}
-    values = _validated_woman_values({**current, **changes}, exclude_pk=woman.pk)
+    values = _validated_woman_values(
+        {**current, **changes}, exclude_pk=woman.pk, previous_date_of_birth=woman.date_of_birth
+    )
     claim_version(woman, expected_version)
     diff = _changed(woman, values)
     for field, value in values.items():
@@ -281,8 +325,21 @@ def register_and_book(*, by, woman_details: dict, provider: Organisation, **deta
     return woman, book_pregnancy(by=by, woman=woman, provider=provider, **details)
 
 
-@transaction.atomic
 def update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **changes):
+    with _conflicts_audited(
+        by=by,
+        object_type="pregnancy",
+        object_id=pregnancy.pk,
+        person_id=pregnancy.woman_id,
+        expected_version=expected_version,
+    ):
+        return _update_pregnancy(
+            by=by, pregnancy=pregnancy, expected_version=expected_version, **changes
+        )
+
+
+@transaction.atomic
+def _update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **changes):
     unknown = set(changes) - set(PREGNANCY_FIELDS)
     if unknown:
         raise TypeError(f"Unknown pregnancy fields: {sorted(unknown)}")
@@ -346,13 +403,37 @@ def record_contact(
     return contact
 
 
-@transaction.atomic
 def update_contact(
     *,
     by,
     contact: CareContact,
     expected_version: int,
     practitioners: list[Practitioner] | None = None,
+    **changes,
+) -> CareContact:
+    with _conflicts_audited(
+        by=by,
+        object_type="care_contact",
+        object_id=contact.pk,
+        person_id=contact.pregnancy.woman_id,
+        expected_version=expected_version,
+    ):
+        return _update_contact(
+            by=by,
+            contact=contact,
+            expected_version=expected_version,
+            practitioners=practitioners,
+            **changes,
+        )
+
+
+@transaction.atomic
+def _update_contact(
+    *,
+    by,
+    contact: CareContact,
+    expected_version: int,
+    practitioners: list[Practitioner] | None,
     **changes,
 ) -> CareContact:
     unknown = set(changes) - set(CONTACT_FIELDS)

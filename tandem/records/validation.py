@@ -48,7 +48,10 @@ def check_woman(
     ethnic_category: str,
     main_language: str,
     today: date,
+    check_age: bool = True,
 ) -> None:
+    """`check_age` is off when editing a woman whose date of birth is unchanged: she may
+    have passed the age limits since she was registered."""
     try:
         nhs_number.validate_nhs_number(nhs_number_value or "")
     except ValidationError as error:
@@ -62,7 +65,7 @@ def check_woman(
         errors.add("date_of_birth", "Enter her date of birth")
     elif date_of_birth > today:
         errors.add("date_of_birth", "Date of birth must be in the past")
-    else:
+    elif check_age:
         age = (
             today.year
             - date_of_birth.year

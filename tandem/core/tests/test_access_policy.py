@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tandem import access
 from tandem.core.roles import ROLE_PERMISSIONS, Permission, Role
-from tandem.pathway.models import Referral
+from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.tests.factories import (
     CareContactFactory,
     PregnancyFactory,
@@ -101,6 +101,19 @@ def test_reviewer_sees_pregnancy_once_referred_in_her_area(personas, records):
         )
 
     assert seen(personas.reviewer, records) == {"adswood"}  # Brinnington is not her area
+
+
+def test_reviewer_no_longer_sees_pregnancy_whose_referral_was_withdrawn(personas, records):
+    _, pregnancy, _ = records["adswood"]
+    Referral.objects.create(
+        pregnancy=pregnancy,
+        referred_by=personas.midwife,
+        referred_at=timezone.now(),
+        reason="Housing insecurity",
+        status=ReferralStatus.WITHDRAWN,
+    )
+
+    assert seen(personas.reviewer, records) == set()
 
 
 def test_visible_records_have_no_duplicates_when_matched_three_ways(personas, records):

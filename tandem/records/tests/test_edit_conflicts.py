@@ -31,7 +31,9 @@ def test_update_with_stale_version_raises_and_changes_nothing(personas):
     woman.refresh_from_db()
     assert (woman.given_name, woman.family_name, woman.version) == ("Amira", "Testwoman", 2)
     assert woman.history.count() == 2  # the factory's creation and the first edit
-    assert not AuditEvent.objects.filter(actor_id=personas.health_visitor.pk).exists()
+    refused = AuditEvent.objects.get(actor_id=personas.health_visitor.pk)
+    assert (refused.action, refused.person_id) == (AuditAction.CONFLICT, woman.pk)
+    assert refused.detail == {"expected_version": 1}
 
 
 def test_concurrent_updates_of_one_version_let_exactly_one_win():

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import factory
 import pytest
+from django.utils import timezone
 
 from tandem.core.models import AuditAction, AuditEvent
 from tandem.records.models import ContactOutcome, Woman
@@ -149,3 +150,14 @@ def test_update_contact_keeps_and_audits_who_was_there(personas):
     assert changes_recorded(contact) == {
         "practitioners": [[midwife.pk], sorted([midwife.pk, health_visitor.pk])]
     }
+
+
+def test_update_woman_who_has_passed_the_age_limit_since_registration(personas):
+    woman = personas.woman
+    woman.date_of_birth = timezone.localdate() - timedelta(days=61 * 366)
+    woman.save()
+
+    update_woman(by=personas.midwife, woman=woman, expected_version=1, main_language="pl")
+
+    woman.refresh_from_db()
+    assert woman.main_language == "pl"

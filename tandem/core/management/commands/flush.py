@@ -40,9 +40,10 @@ class Command(DjangoFlushCommand):
             allow_cascade=options.get("allow_cascade", False),
         )
         if options["interactive"]:
+            name = connection.settings_dict["NAME"]
             answer = input(
-                f'This will IRREVERSIBLY DESTROY all data in the "{connection.settings_dict["NAME"]}"'
-                " database apart from the reference lookups.\nType 'yes' to continue: "
+                f'This will IRREVERSIBLY DESTROY all data in the "{name}" database apart from '
+                "the reference lookups.\nType 'yes' to continue: "
             )
             if answer != "yes":
                 self.stdout.write("Flush cancelled.")
