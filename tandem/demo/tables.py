@@ -1,0 +1,216 @@
+"""Turns planned pregnancies, contacts, births and referrals into rows of the real tables."""
+
+from datetime import datetime, time
+
+from tandem.demo.births import BabyPlan, LabourPlan
+from tandem.demo.contacts import LONDON, ContactPlan
+from tandem.demo.pregnancies import PregnancyStory
+from tandem.demo.referrals import ReferralPlan
+from tandem.demo.writer import DbValues, TableWriter, reset_sequences
+from tandem.outcomes.models import Baby, LabourDelivery
+from tandem.pathway.models import Referral
+from tandem.records.models import CareContact, Pregnancy, Woman
+
+
+class DemoTables:
+    """One writer per table, in the order rows refer to each other."""
+
+    def __init__(self) -> None:
+        self.values = DbValues()
+        self.women = TableWriter(
+            Woman,
+            (
+                "nhs_number",
+                "given_name",
+                "family_name",
+                "date_of_birth",
+                "postcode",
+                "lsoa_code",
+                "imd_decile",
+                "ethnic_category",
+                "main_language",
+                "interpreter_needed",
+                "accessibility_needs",
+                "created_at",
+            ),
+        )
+        self.pregnancies = TableWriter(
+            Pregnancy,
+            (
+                "woman",
+                "provider",
+                "area",
+                "lmp",
+                "edd_scan",
+                "edd",
+                "edd_method",
+                "booking_date",
+                "previous_live_births",
+                "previous_stillbirths",
+                "previous_caesareans",
+                "smoking_status_booking",
+                "named_midwife",
+                "team",
+                "status",
+                "ended_on",
+                "created_at",
+            ),
+        )
+        self.contacts = TableWriter(
+            CareContact,
+            ("pregnancy", "starts_at", "contact_type", "outcome", "wellbeing_asked", "created_at"),
+        )
+        through = CareContact.practitioners.through
+        self.contact_practitioners = TableWriter(
+            through, ("carecontact", "practitioner"), with_id=False
+        )
+        self.labours = TableWriter(
+            LabourDelivery,
+            (
+                "pregnancy",
+                "onset_method",
+                "labour_onset_at",
+                "caesarean_at",
+                "genital_tract_trauma",
+                "blood_loss_ml",
+                "smoking_status_delivery",
+            ),
+        )
+        self.babies = TableWriter(
+            Baby,
+            (
+                "labour_delivery",
+                "birth_order",
+                "born_at",
+                "outcome",
+                "delivery_method",
+                "presentation",
+                "gestation_days",
+                "place_of_birth",
+                "apgar_5",
+                "birth_weight_g",
+                "first_feed",
+                "neonatal_admission",
+                "readmitted_within_30_days",
+                "feeding_at_6_8_weeks",
+            ),
+        )
+        self.referrals = TableWriter(
+            Referral, ("pregnancy", "referred_by", "referred_at", "reason", "status")
+        )
+        self._all = (
+            self.women,
+            self.pregnancies,
+            self.contacts,
+            self.contact_practitioners,
+            self.labours,
+            self.babies,
+            self.referrals,
+        )
+
+    def add_pregnancy(self, story: PregnancyStory, *, provider_id, area_id, team_id, named_midwife):
+        at, day = self.values.datetime, self.values.date
+        created_at = at(datetime.combine(story.first_contact, time(10), tzinfo=LONDON))
+        person = story.identity
+        woman_id = self.women.add(
+            story.nhs_number,
+            person.given_name,
+            person.family_name,
+            day(story.date_of_birth),
+            story.home.postcode,
+            story.home.lsoa_code,
+            story.home.imd_decile,
+            person.ethnic_category,
+            person.main_language,
+            person.interpreter_needed,
+            person.accessibility_needs,
+            created_at,
+        )
+        return self.pregnancies.add(
+            woman_id,
+            provider_id,
+            area_id,
+            day(story.lmp),
+            day(story.edd_scan),
+            day(story.edd),
+            story.edd_method,
+            day(story.booking_date),
+            story.previous_live_births,
+            story.previous_stillbirths,
+            story.previous_caesareans,
+            story.smoking_status_booking,
+            named_midwife,
+            team_id,
+            story.status,
+            day(story.ended_on),
+            created_at,
+        )
+
+    def add_contacts(self, pregnancy_id: int, contacts: list[ContactPlan]) -> None:
+        at = self.values.datetime
+        for contact in contacts:
+            contact_id = self.contacts.add(
+                pregnancy_id,
+                at(contact.starts_at),
+                contact.contact_type,
+                contact.outcome,
+                contact.wellbeing_asked,
+                at(contact.created_at),
+            )
+            for practitioner_id in dict.fromkeys(contact.practitioners):
+                self.contact_practitioners.add(contact_id, practitioner_id)
+
+    def add_birth(self, pregnancy_id: int, labour: LabourPlan, babies: list[BabyPlan]) -> None:
+        at = self.values.datetime
+        labour_id = self.labours.add(
+            pregnancy_id,
+            labour.onset_method,
+            at(labour.labour_onset_at),
+            at(labour.caesarean_at),
+            labour.genital_tract_trauma,
+            labour.blood_loss_ml,
+            labour.smoking_status_delivery,
+        )
+        for baby in babies:
+            self.babies.add(
+                labour_id,
+                baby.birth_order,
+                at(baby.born_at),
+                baby.outcome,
+                baby.delivery_method,
+                baby.presentation,
+                baby.gestation_days,
+                baby.place_of_birth,
+                baby.apgar_5,
+                baby.birth_weight_g,
+                baby.first_feed,
+                baby.neonatal_admission,
+                baby.readmitted_within_30_days,
+                baby.feeding_at_6_8_weeks,
+            )
+
+    def add_referral(self, pregnancy_id: int, referral: ReferralPlan, referred_by: int) -> None:
+        at = self.values.datetime
+        self.referrals.add(
+            pregnancy_id,
+            referred_by,
+            at(referral.referred_at),
+            referral.reason,
+            referral.status,
+        )
+
+    def finish(self) -> None:
+        for writer in self._all:
+            writer.flush()
+        reset_sequences([writer.model for writer in self._all if writer.with_id])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "women": self.women.written,
+            "pregnancies": self.pregnancies.written,
+            "care_contacts": self.contacts.written,
+            "contact_practitioners": self.contact_practitioners.written,
+            "labour_deliveries": self.labours.written,
+            "babies": self.babies.written,
+            "referrals": self.referrals.written,
+        }

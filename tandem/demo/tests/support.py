@@ -1,0 +1,297 @@
+"""Helpers for the demo generator's tests: running it, digesting it, measuring it."""
+
+import hashlib
+from collections import Counter
+from datetime import date, timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.db import connection
+
+from tandem.core.audit import audit_purge_permitted
+from tandem.core.models import AuditEvent, User
+from tandem.outcomes.models import Baby, LabourDelivery
+from tandem.pathway.models import Referral
+from tandem.records.codes import ethnic_group
+from tandem.records.models import (
+    Area,
+    AreaLsoa,
+    CareContact,
+    Organisation,
+    Practitioner,
+    Pregnancy,
+    Team,
+    Woman,
+)
+
+
+def generate(pregnancies: int, seed: int, today: date) -> str:
+    """Run the real command; returns what it printed."""
+    out = StringIO()
+    call_command(
+        "generate_demo",
+        pregnancies=pregnancies,
+        seed=seed,
+        today=today,
+        stdout=out,
+    )
+    return out.getvalue()
+
+
+def model_counts() -> dict[str, int]:
+    models = (
+        Organisation,
+        Area,
+        AreaLsoa,
+        Team,
+        Practitioner,
+        User,
+        Woman,
+        Pregnancy,
+        CareContact,
+        CareContact.practitioners.through,
+        LabourDelivery,
+        Baby,
+        Referral,
+        AuditEvent,
+    )
+    return {model._meta.label: model.objects.count() for model in models}
+
+
+def remove_generated_data() -> None:
+    """Empty every table the generator fills (the test database holds nothing else)."""
+    tables = [
+        Referral,
+        Baby,
+        LabourDelivery,
+        CareContact.practitioners.through,
+        CareContact,
+        Pregnancy,
+        Woman,
+        Practitioner.teams.through,
+        Practitioner.areas.through,
+        Practitioner,
+        Team.areas.through,
+        Team,
+        AreaLsoa,
+        Area,
+        Organisation,
+        User,
+        AuditEvent,
+    ]
+    with audit_purge_permitted(), connection.cursor() as cursor:
+        for model in tables:
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (a model's own table name)
+
+
+def digest() -> str:
+    """A digest of the generated data by natural keys (not database ids)."""
+    woman = "pregnancy__woman__nhs_number"
+    parts = [
+        Organisation.objects.values_list("ods_code", "name", "kind", "lad_code"),
+        Area.objects.values_list("organisation__ods_code", "name", "pathway_live_from"),
+        AreaLsoa.objects.values_list("area__name", "lsoa_code"),
+        Team.objects.values_list("organisation__ods_code", "name", "kind", "areas__name"),
+        Practitioner.objects.values_list(
+            "organisation__ods_code",
+            "given_name",
+            "family_name",
+            "profession",
+            "teams__name",
+            "areas__name",
+            "user__username",
+        ),
+        User.objects.values_list("username", "role", "is_staff", "first_name", "last_name"),
+        Woman.objects.values_list(
+            "nhs_number",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "postcode",
+            "lsoa_code",
+            "imd_decile",
+            "ethnic_category",
+            "main_language",
+            "interpreter_needed",
+            "accessibility_needs",
+            "created_at",
+        ),
+        Pregnancy.objects.values_list(
+            "woman__nhs_number",
+            "provider__ods_code",
+            "area__name",
+            "team__name",
+            "named_midwife__given_name",
+            "named_midwife__family_name",
+            "lmp",
+            "edd_scan",
+            "edd",
+            "edd_method",
+            "booking_date",
+            "previous_live_births",
+            "previous_stillbirths",
+            "previous_caesareans",
+            "smoking_status_booking",
+            "status",
+            "ended_on",
+        ),
+        CareContact.objects.values_list(
+            woman,
+            "starts_at",
+            "contact_type",
+            "outcome",
+            "wellbeing_asked",
+            "created_at",
+            "practitioners__given_name",
+            "practitioners__family_name",
+        ),
+        LabourDelivery.objects.values_list(
+            woman,
+            "onset_method",
+            "labour_onset_at",
+            "caesarean_at",
+            "genital_tract_trauma",
+            "blood_loss_ml",
+            "smoking_status_delivery",
+        ),
+        Baby.objects.values_list(
+            "labour_delivery__pregnancy__woman__nhs_number",
+            "birth_order",
+            "born_at",
+            "outcome",
+            "delivery_method",
+            "presentation",
+            "gestation_days",
+            "place_of_birth",
+            "apgar_5",
+            "birth_weight_g",
+            "first_feed",
+            "neonatal_admission",
+            "readmitted_within_30_days",
+            "feeding_at_6_8_weeks",
+        ),
+        Referral.objects.values_list(
+            woman, "referred_by__username", "referred_at", "reason", "status"
+        ),
+    ]
+    hasher = hashlib.sha256()
+    for rows in parts:
+        for row in sorted(map(repr, rows)):
+            hasher.update(row.encode())
+        hasher.update(b"|")
+    return hasher.hexdigest()
+
+
+# --- Published categories, derived from the stored values by their published definitions ---
+
+_AGE_BANDS = ((19, "Under 20"), (24, "20 to 24"), (29, "25 to 29"), (34, "30 to 34"),
+              (39, "35 to 39"), (44, "40 to 44"), (200, "45 or Over"))  # fmt: skip
+_BOOKING_BANDS = ((70, "0 to 70 days"), (90, "71 to 90 days"), (140, "91 to 140 days"),
+                  (10_000, "141+ days"))  # fmt: skip
+_BIRTHWEIGHT_BANDS = ((1499, "Under 1500g"), (1999, "1500g to 1999g"), (2499, "2000g to 2499g"),
+                      (2999, "2500g to 2999g"), (3499, "3000g to 3499g"),
+                      (3999, "3500g to 3999g"), (4999, "4000g to 4999g"),
+                      (100_000, "5000g and over"))  # fmt: skip
+_METHOD_GROUPS = {
+    **dict.fromkeys("01", "Spontaneous"),
+    **dict.fromkeys("234", "Instrumental"),
+    "7": "Elective caesarean section",
+    "8": "Emergency caesarean section",
+    **dict.fromkeys("569", "Other"),
+}
+_ONSET = {
+    "1": "Spontaneous",
+    "2": "Caesarean Section",
+    "3": "Surgical induction",
+    "4": "Medical induction",
+    "5": "Surgical and medical induction",
+}
+_DECILE_LABELS = {1: "01 - Most deprived", 10: "10 - Least deprived"}
+
+
+def _band(value: int, bands) -> str:
+    return next(label for upper, label in bands if value <= upper)
+
+
+def _gestation_band(days: int) -> str:
+    weeks = days // 7
+    if weeks <= 27:
+        return "27 weeks and under"
+    if weeks <= 31:
+        return "28 to 31 weeks"
+    if weeks <= 33:
+        return "32 to 33 weeks"
+    if weeks <= 36:
+        return "34 to 36 weeks"
+    return "43 weeks and over" if weeks >= 43 else f"{weeks} weeks"
+
+
+def generated_shares(ods_code: str, today: date) -> dict[str, Counter]:
+    """Published dimension -> category counts for the provider's deliveries in the last year."""
+    since = today - timedelta(days=365)
+    labours = (
+        LabourDelivery.objects.filter(
+            pregnancy__provider__ods_code=ods_code, pregnancy__ended_on__gte=since
+        )
+        .select_related("pregnancy__woman")
+        .prefetch_related("babies")
+    )
+    counts: dict[str, Counter] = {}
+
+    def count(dimension: str, category: str) -> None:
+        counts.setdefault(dimension, Counter())[category] += 1
+
+    for labour in labours:
+        pregnancy = labour.pregnancy
+        woman = pregnancy.woman
+        count("AgeAtBookingMotherGroup", _band(woman.age_on(pregnancy.booking_date), _AGE_BANDS))
+        count("EthnicCategoryMotherGroup", _ethnic_label(woman.ethnic_category))
+        count("DeprivationDecileAtBooking", _decile_label(woman.imd_decile))
+        live = pregnancy.previous_live_births
+        count(
+            "PreviousLiveBirthsGroup",
+            "No previous live births" if live == 0 else "5+" if live >= 5 else str(live),
+        )
+        if pregnancy.previous_births:  # the share of caesareans among parous women
+            count(
+                "PreviousCaesareanSectionsGroup",
+                "At least one Caesarean"
+                if pregnancy.previous_caesareans
+                else "At least one Previous Birth, zero Caesareans",
+            )
+        count(
+            "GestAgeFormalAntenatalBookingGroup",
+            _band(pregnancy.gestation_at_booking.days, _BOOKING_BANDS),
+        )
+        count(
+            "SmokingStatusGroupBooking",
+            "Smoker" if pregnancy.smoking_status_booking == "smoker" else "Non-Smoker / Ex-Smoker",
+        )
+        count("OnsetOfLabour", _ONSET[labour.onset_method])
+        babies = list(labour.babies.all())
+        count("DeliveryMethodBabyGroup", _METHOD_GROUPS[babies[0].delivery_method])
+        for baby in babies:
+            count("GestationLengthBirth", _gestation_band(baby.gestation_days))
+            if baby.gestation_days >= 259:
+                count("BirthweightTermGroup", _band(baby.birth_weight_g, _BIRTHWEIGHT_BANDS))
+                count("ApgarScore5TermGroup7", "0 to 6" if baby.apgar_5 < 7 else "7 to 10")
+            if baby.first_feed:
+                count(
+                    "BabyFirstFeedBreastMilkStatus",
+                    "Not Breast Milk"
+                    if baby.first_feed == "03"
+                    else "Maternal or Donor Breast Milk",
+                )
+    return counts
+
+
+def _ethnic_label(code: str) -> str:
+    group = str(ethnic_group(code))
+    return "Missing value / Value outside reporting parameters" if group == "Missing" else group
+
+
+def _decile_label(decile: int | None) -> str:
+    if decile is None:
+        return "outside the lookup"
+    return _DECILE_LABELS.get(decile, f"{decile:02d}")

@@ -1,0 +1,219 @@
+"""What the generator writes: valid identifiers, real geography, users, caseloads."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from tandem.access import visible_pregnancies
+from tandem.core.models import User
+from tandem.core.nhs_number import is_valid
+from tandem.core.roles import Role
+from tandem.demo.accounts import DEMO_PASSWORD, DEMO_USERNAMES
+from tandem.demo.tests.support import generate
+from tandem.outcomes.models import Baby, LabourDelivery
+from tandem.pathway.models import Referral
+from tandem.records import validation
+from tandem.records.models import (
+    Area,
+    AreaLsoa,
+    CareContact,
+    Lsoa,
+    Organisation,
+    OrganisationKind,
+    Postcode,
+    Practitioner,
+    Pregnancy,
+    Team,
+    Woman,
+)
+
+pytestmark = pytest.mark.django_db
+
+STOCKPORT_AREAS = {
+    "Adswood",
+    "Brinnington",
+    "Offerton",
+    "Edgeley",
+    "Reddish",
+    "Heaton Norris",
+    "Hazel Grove",
+    "Marple",
+    "Cheadle",
+    "Bramhall",
+}
+
+
+def test_generated_nhs_numbers_are_valid_and_in_the_test_range():
+    generate(1000, seed=21, today=timezone.localdate())
+    numbers = list(Woman.objects.values_list("nhs_number", flat=True))
+    assert len(numbers) == len(set(numbers)) == 1000
+    for number in numbers:
+        assert len(number) == 10 and number.startswith("999")
+        assert is_valid(number), number
+
+
+def test_generated_organisations_use_real_provider_codes():
+    generate(200, seed=21, today=timezone.localdate())
+    providers = dict(
+        Organisation.objects.filter(kind=OrganisationKind.MATERNITY_PROVIDER).values_list(
+            "ods_code", "lad_code"
+        )
+    )
+    assert providers == {"RWJ": "E08000007", "RMP": "E08000008", "R0A": "E08000003"}
+    councils = set(
+        Organisation.objects.filter(kind=OrganisationKind.LOCAL_AUTHORITY).values_list(
+            "name", flat=True
+        )
+    )
+    assert councils == {
+        "Stockport Metropolitan Borough Council",
+        "Tameside Metropolitan Borough Council",
+        "Manchester City Council",
+    }
+
+
+def test_stockport_has_ten_areas_with_the_pilot_areas_live():
+    generate(200, seed=21, today=timezone.localdate())
+    stockport = Area.objects.filter(organisation__ods_code="RWJ")
+    assert set(stockport.values_list("name", flat=True)) == STOCKPORT_AREAS
+    pilots = stockport.filter(name__in=["Adswood", "Brinnington", "Offerton"])
+    assert set(pilots.values_list("pathway_live_from", flat=True)) == {date(2023, 10, 1)}
+    later = stockport.exclude(name__in=["Adswood", "Brinnington", "Offerton"])
+    assert all(
+        live is None or live > date(2023, 10, 1)
+        for live in later.values_list("pathway_live_from", flat=True)
+    )
+    for ods_code in ("RMP", "R0A"):
+        assert 4 <= Area.objects.filter(organisation__ods_code=ods_code).count() <= 6
+
+
+def test_every_lsoa_of_each_authority_is_in_exactly_one_area():
+    generate(200, seed=21, today=timezone.localdate())
+    for provider in Organisation.objects.filter(kind=OrganisationKind.MATERNITY_PROVIDER):
+        lsoas = set(Lsoa.objects.filter(lad_code=provider.lad_code).values_list("code", flat=True))
+        mapped = list(
+            AreaLsoa.objects.filter(area__organisation=provider).values_list("lsoa_code", flat=True)
+        )
+        assert sorted(mapped) == sorted(lsoas)
+        assert all(area.lsoas.exists() for area in provider.areas.all())
+
+
+def test_women_lsoa_imd_and_area_match_the_lookup():
+    generate(3000, seed=22, today=timezone.localdate())
+    lookup = dict(Postcode.objects.values_list("postcode", "lsoa11_code"))
+    deciles = dict(Lsoa.objects.values_list("code", "imd_decile"))
+    area_of_lsoa = dict(AreaLsoa.objects.values_list("lsoa_code", "area_id"))
+    outside = 0
+    for pregnancy in Pregnancy.objects.select_related("woman", "provider"):
+        woman = pregnancy.woman
+        if woman.postcode in lookup:
+            assert woman.lsoa_code == lookup[woman.postcode]
+            assert woman.imd_decile == deciles[woman.lsoa_code]
+            assert Lsoa.objects.get(code=woman.lsoa_code).lad_code == pregnancy.provider.lad_code
+            assert pregnancy.area_id == area_of_lsoa[woman.lsoa_code]
+        else:
+            outside += 1
+            assert woman.lsoa_code == "" and woman.imd_decile is None
+            assert pregnancy.area_id is None
+    assert 1 <= outside <= 0.03 * 3000
+
+
+def test_generated_records_pass_model_and_service_validation():
+    today = timezone.localdate()
+    generate(600, seed=23, today=today)
+    for woman in Woman.objects.all()[:200]:
+        woman.full_clean()
+        errors = validation.Errors()
+        validation.check_woman(
+            errors,
+            nhs_number_value=woman.nhs_number,
+            given_name=woman.given_name,
+            family_name=woman.family_name,
+            date_of_birth=woman.date_of_birth,
+            postcode=woman.postcode,
+            ethnic_category=woman.ethnic_category,
+            main_language=woman.main_language,
+            today=today,
+        )
+        errors.raise_if_any()
+    for pregnancy in Pregnancy.objects.all()[:200]:
+        pregnancy.full_clean()
+        errors = validation.Errors()
+        edd = validation.check_pregnancy_dates(
+            errors,
+            lmp=pregnancy.lmp,
+            edd_scan=pregnancy.edd_scan,
+            booking_date=pregnancy.booking_date,
+            status=pregnancy.status,
+            ended_on=pregnancy.ended_on,
+            today=today,
+        )
+        validation.check_previous_births(
+            errors,
+            live=pregnancy.previous_live_births,
+            still=pregnancy.previous_stillbirths,
+            caesareans=pregnancy.previous_caesareans,
+        )
+        validation.check_named_midwife(errors, pregnancy.named_midwife)
+        errors.raise_if_any()
+        assert edd == pregnancy.edd
+    for model in (CareContact, LabourDelivery, Baby, Referral):
+        for row in model.objects.all()[:100]:
+            row.full_clean()
+    for model in (Organisation, Area, Team, Practitioner, User):
+        for row in model.objects.all():
+            row.full_clean()
+
+
+def test_demo_sign_ins_one_per_role_in_stockport():
+    generate(300, seed=24, today=timezone.localdate())
+    users = {user.role: user for user in User.objects.filter(username__in=DEMO_USERNAMES.values())}
+    assert set(users) == set(Role.values)
+    for role, user in users.items():
+        assert user.check_password(DEMO_PASSWORD)
+        practitioner = getattr(user, "practitioner", None)
+        if role in (Role.ANALYST, Role.SYSTEM_ADMIN):
+            assert practitioner is None
+        else:
+            assert practitioner.organisation.lad_code == "E08000007"
+    assert users[Role.SYSTEM_ADMIN].is_staff
+    assert not any(user.is_staff for role, user in users.items() if role != Role.SYSTEM_ADMIN)
+    midwife, visitor = users[Role.MIDWIFE].practitioner, users[Role.HEALTH_VISITOR].practitioner
+    assert list(midwife.areas.values_list("name", flat=True)) == ["Adswood"]
+    assert list(visitor.areas.values_list("name", flat=True)) == ["Adswood"]
+
+
+def test_demo_midwife_has_a_real_caseload_at_the_default_size():
+    generate(3000, seed=2026, today=timezone.localdate())
+    midwife = User.objects.get(username="midwife")
+    caseload = Pregnancy.objects.filter(named_midwife=midwife.practitioner, status="active")
+    assert 40 <= caseload.count() <= 60
+    assert set(caseload.values_list("area__name", flat=True)) == {"Adswood"}
+    assert caseload.filter(booking_date__isnull=False).count() >= 30
+    visitor = User.objects.get(username="health.visitor").practitioner
+    assert CareContact.objects.filter(practitioners=visitor).exists()
+
+
+def test_referrals_only_in_live_areas_and_visible_to_the_reviewer():
+    generate(3000, seed=2026, today=timezone.localdate())
+    referrals = Referral.objects.select_related("pregnancy__area", "referred_by")
+    assert referrals.exists()
+    for referral in referrals:
+        pregnancy = referral.pregnancy
+        assert pregnancy.area.pathway_live_from <= pregnancy.booking_date
+        assert referral.referred_by.practitioner == pregnancy.named_midwife
+        assert timezone.localtime(referral.referred_at).date() == pregnancy.booking_date
+    live_bookings = [
+        pregnancy
+        for pregnancy in Pregnancy.objects.filter(area__pathway_live_from__isnull=False)
+        .exclude(booking_date=None)
+        .select_related("area")
+        if pregnancy.area.pathway_live_from <= pregnancy.booking_date
+    ]
+    assert 0.10 <= referrals.count() / len(live_bookings) <= 0.15
+    statuses = set(referrals.values_list("status", flat=True))
+    assert statuses == {"awaiting_review", "decided"}
+    reviewer = User.objects.get(username="safeguarding.reviewer")
+    stockport_referrals = referrals.filter(pregnancy__provider__ods_code="RWJ")
+    assert set(visible_pregnancies(reviewer)) == {r.pregnancy for r in stockport_referrals}
