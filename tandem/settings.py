@@ -6,6 +6,7 @@ the internet. Production sets TANDEM_SECRET_KEY, TANDEM_ALLOWED_HOSTS and DATABA
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -180,6 +181,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Development and tests serve static files through the finders; only production runs
+# collectstatic, so an absent STATIC_ROOT is expected, not a fault.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 LOGGING = {
     "version": 1,

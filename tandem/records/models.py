@@ -279,6 +279,10 @@ class Pregnancy(VersionedModel):
         indexes = [
             models.Index(fields=["status", "edd"]),
             models.Index(fields=["booking_date"]),
+            # Caseload and team lists: active pregnancies of one midwife, team or area
+            models.Index(fields=["named_midwife", "status", "edd"]),
+            models.Index(fields=["team", "status", "edd"]),
+            models.Index(fields=["area", "status", "edd"]),
         ]
 
     def __str__(self) -> str:
