@@ -54,33 +54,47 @@ def _open_page(browser, base_url, **context_options):
     page.console_errors = []
     page.on(
         "console",
-        lambda message: message.type == "error" and page.console_errors.append(message.text),
+        lambda message: (
+            message.type == "error"
+            and page.console_errors.append({"text": message.text, "url": message.location["url"]})
+        ),
     )
     return context, page
 
 
 @pytest.fixture
-def page(chromium_browser, live_server):
-    context, page = _open_page(chromium_browser, live_server.url)
-    yield page
-    context.close()
+def open_page(chromium_browser, live_server):
+    """Opens pages in browser contexts of their own (separate cookies, so separate
+    sign-ins) on the live server; `open_page(viewport=...)` for a given window size."""
+    contexts = []
+
+    def opener(**context_options):
+        context, page = _open_page(chromium_browser, live_server.url, **context_options)
+        contexts.append(context)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
-def narrow_page(chromium_browser, live_server):
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def narrow_page(open_page):
     """A phone-sized window: 320 CSS pixels wide (WCAG 1.4.10 reflow)."""
-    context, page = _open_page(
-        chromium_browser, live_server.url, viewport={"width": 320, "height": 640}
-    )
-    yield page
-    context.close()
+    return open_page(viewport={"width": 320, "height": 640})
 
 
 def axe_violations(page) -> list[dict]:
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
-                                           'wcag22aa', 'best-practice']}
+                                           'wcag22aa', 'best-practice']},
+            resultTypes: ['violations']
         })"""
     )
     return [v for v in result["violations"] if v["impact"] in SERIOUS]
@@ -96,9 +110,18 @@ def assert_accessible(page) -> None:
     assert not violations, f"axe-core on {page.url}:\n{json.dumps(summary, indent=2)}"
 
 
-def assert_no_console_errors(page) -> None:
-    """No script errors, refused resources or Content-Security-Policy violations."""
-    assert not page.console_errors, f"{page.url}: {page.console_errors}"
+def assert_no_console_errors(page, *, status: int | None = None) -> None:
+    """No script errors, refused resources or Content-Security-Policy violations since the
+    last check. `status` is the page's own expected error status (404, 409…), which
+    Chromium also reports on the console; only that one line is let through."""
+    expected = f"the server responded with a status of {status} " if status else None
+    errors = [
+        error["text"]
+        for error in page.console_errors
+        if not (expected and expected in error["text"] and error["url"] == page.url)
+    ]
+    page.console_errors.clear()
+    assert not errors, f"{page.url}: {errors}"
 
 
 def assert_fits_width(page) -> None:
