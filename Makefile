@@ -45,7 +45,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 test-sqlite: $(STAMP) browser-deps
-	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadfile
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadfile --cov=tandem --cov-report=term:skip-covered --cov-fail-under=90
 
 # Runs when a PostgreSQL server answers on 127.0.0.1:5432 (CI always has one).
 test-postgres: $(STAMP) browser-deps
