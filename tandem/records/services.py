@@ -110,6 +110,38 @@ def _save_with_history(instance, *, by) -> None:
     instance.save()
 
 
+def _reject_unknown(given: dict, allowed: tuple[str, ...]) -> None:
+    unknown = set(given) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+
+
+def _apply_edit(
+    instance,
+    values: dict,
+    *,
+    by,
+    expected_version: int,
+    object_type: str,
+    person_id: int,
+    also_changed: dict | None = None,
+) -> None:
+    """Claim the next version, save the validated values with history, audit the change."""
+    claim_version(instance, expected_version)
+    changes = _changed(instance, values) | (also_changed or {})
+    for field, value in values.items():
+        setattr(instance, field, value)
+    _save_with_history(instance, by=by)
+    record_event(
+        by=by,
+        action=AuditAction.CHANGE,
+        object_type=object_type,
+        object_id=instance.pk,
+        person_id=person_id,
+        detail={"changes": changes},
+    )
+
+
 # --- Women ------------------------------------------------------------------------------
 
 
@@ -152,9 +184,7 @@ def _validated_woman_values(
 
 @transaction.atomic
 def register_woman(*, by, **details) -> Woman:
-    unknown = set(details) - set(WOMAN_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown woman fields: {sorted(unknown)}")
+    _reject_unknown(details, WOMAN_FIELDS)
     values = _validated_woman_values(details)
     woman = Woman(**values)
     try:
@@ -207,25 +237,18 @@ def update_woman(*, by, woman: Woman, expected_version: int, **changes) -> Woman
 
 @transaction.atomic
 def _update_woman(*, by, woman: Woman, expected_version: int, **changes) -> Woman:
-    unknown = set(changes) - set(WOMAN_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown woman fields: {sorted(unknown)}")
+    _reject_unknown(changes, WOMAN_FIELDS)
     current = {field: getattr(woman, field) for field in WOMAN_FIELDS}
     values = _validated_woman_values(
         {**current, **changes}, exclude_pk=woman.pk, previous_date_of_birth=woman.date_of_birth
     )
-    claim_version(woman, expected_version)
-    diff = _changed(woman, values)
-    for field, value in values.items():
-        setattr(woman, field, value)
-    _save_with_history(woman, by=by)
-    record_event(
+    _apply_edit(
+        woman,
+        values,
         by=by,
-        action=AuditAction.CHANGE,
+        expected_version=expected_version,
         object_type="woman",
-        object_id=woman.pk,
         person_id=woman.pk,
-        detail={"changes": diff},
     )
     return woman
 
@@ -285,9 +308,7 @@ def _validated_pregnancy_values(woman: Woman, provider: Organisation, values: di
 
 @transaction.atomic
 def book_pregnancy(*, by, woman: Woman, provider: Organisation, **details) -> Pregnancy:
-    unknown = set(details) - set(PREGNANCY_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown pregnancy fields: {sorted(unknown)}")
+    _reject_unknown(details, PREGNANCY_FIELDS)
     if woman.pregnancies.filter(status=PregnancyStatus.ACTIVE).exists():
         raise ValidationError(
             {"lmp": "She already has an active pregnancy: update that one instead"}
@@ -340,27 +361,20 @@ def update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **chang
 
 @transaction.atomic
 def _update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **changes):
-    unknown = set(changes) - set(PREGNANCY_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown pregnancy fields: {sorted(unknown)}")
+    _reject_unknown(changes, PREGNANCY_FIELDS)
     current = {field: getattr(pregnancy, field) for field in PREGNANCY_FIELDS}
     if "area" not in changes:
         current["area"] = pregnancy.area
     values = _validated_pregnancy_values(
         pregnancy.woman, pregnancy.provider, {**current, **changes}
     )
-    claim_version(pregnancy, expected_version)
-    diff = _changed(pregnancy, values)
-    for field, value in values.items():
-        setattr(pregnancy, field, value)
-    _save_with_history(pregnancy, by=by)
-    record_event(
+    _apply_edit(
+        pregnancy,
+        values,
         by=by,
-        action=AuditAction.CHANGE,
+        expected_version=expected_version,
         object_type="pregnancy",
-        object_id=pregnancy.pk,
         person_id=pregnancy.woman_id,
-        detail={"changes": diff},
     )
     return pregnancy
 
@@ -386,9 +400,7 @@ def _check_contact_values(pregnancy: Pregnancy, values: dict, practitioners) -> 
 def record_contact(
     *, by, pregnancy: Pregnancy, practitioners: list[Practitioner], **details
 ) -> CareContact:
-    unknown = set(details) - set(CONTACT_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
+    _reject_unknown(details, CONTACT_FIELDS)
     _check_contact_values(pregnancy, details, practitioners)
     contact = CareContact(pregnancy=pregnancy, **details)
     _save_with_history(contact, by=by)
@@ -436,32 +448,27 @@ def _update_contact(
     practitioners: list[Practitioner] | None,
     **changes,
 ) -> CareContact:
-    unknown = set(changes) - set(CONTACT_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
+    _reject_unknown(changes, CONTACT_FIELDS)
     values = {field: getattr(contact, field) for field in CONTACT_FIELDS} | changes
     chosen = list(practitioners if practitioners is not None else contact.practitioners.all())
     _check_contact_values(contact.pregnancy, values, chosen)
-    claim_version(contact, expected_version)
-    diff = _changed(contact, values)
+    who_changed = {}
     if practitioners is not None:
         before = sorted(contact.practitioners.values_list("pk", flat=True))
         after = sorted(practitioner.pk for practitioner in practitioners)
         if before != after:
-            diff["practitioners"] = [before, after]
-    for field, value in values.items():
-        setattr(contact, field, value)
-    _save_with_history(contact, by=by)
+            who_changed["practitioners"] = [before, after]
+    _apply_edit(
+        contact,
+        values,
+        by=by,
+        expected_version=expected_version,
+        object_type="care_contact",
+        person_id=contact.pregnancy.woman_id,
+        also_changed=who_changed,
+    )
     if practitioners is not None:
         contact.practitioners.set(practitioners)
-    record_event(
-        by=by,
-        action=AuditAction.CHANGE,
-        object_type="care_contact",
-        object_id=contact.pk,
-        person_id=contact.pregnancy.woman_id,
-        detail={"changes": diff},
-    )
     return contact
 
 

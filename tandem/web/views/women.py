@@ -14,22 +14,7 @@ from tandem.web.presenters.records import record_view, visible_pregnancies_of
 from tandem.web.views.decorators import permission_required
 from tandem.web.views.submit import render_form, submit
 
-WOMAN_SECTIONS = [
-    (
-        "",
-        [
-            "nhs_number",
-            "given_name",
-            "family_name",
-            "date_of_birth",
-            "postcode",
-            "ethnic_category",
-            "main_language",
-            "interpreter_needed",
-            "accessibility_needs",
-        ],
-    )
-]
+WOMAN_SECTIONS = [("", list(services.WOMAN_FIELDS))]
 PREGNANCY_SECTIONS = [
     ("Her pregnancy", ["provider", "lmp", "edd_scan", "booking_date"]),
     (
