@@ -8,6 +8,7 @@ from tandem import access
 from tandem.core.roles import Permission
 from tandem.records import services
 from tandem.web.forms.records import EditWomanForm, NewBookingForm
+from tandem.web.presenters import display
 from tandem.web.presenters.forms import PresentedForm
 from tandem.web.presenters.history import history_tables
 from tandem.web.presenters.records import record_view, visible_pregnancies_of
@@ -26,7 +27,9 @@ PREGNANCY_SECTIONS = [
 
 
 def woman_caption(woman) -> str:
-    return f"{woman} (NHS number {woman.nhs_number_display})"
+    """Who a page is about, with the two identifiers that tell her apart from namesakes."""
+    born = display.nhs_date(woman.date_of_birth)
+    return f"{woman}, born {born}, NHS number {woman.nhs_number_display}"
 
 
 def record_link(woman) -> dict:
