@@ -21,6 +21,7 @@ from django.http import Http404
 from tandem.core.roles import Permission, Role
 from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.models import CareContact, Practitioner, Pregnancy, Woman
+from tandem.scheduling.models import Visit
 
 _CARE_TEAM_ROLES = {Role.MIDWIFE, Role.HEALTH_VISITOR, Role.TEAM_LEADER, Role.ADMINISTRATOR}
 
@@ -95,4 +96,28 @@ def contact_for(user, pk) -> CareContact:
     try:
         return visible_contacts(user).select_related("pregnancy__woman").get(pk=pk)
     except (CareContact.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def visible_referrals(user) -> QuerySet[Referral]:
+    return Referral.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def referral_for(user, pk) -> Referral:
+    try:
+        return visible_referrals(user).select_related("pregnancy__woman").get(pk=pk)
+    except (Referral.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def visible_visits(user) -> QuerySet[Visit]:
+    """Visits of the pregnancies she may see: a practitioner outside the family's caseload,
+    teams and areas cannot open the visit or its record."""
+    return Visit.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def visit_for(user, pk) -> Visit:
+    try:
+        return visible_visits(user).select_related("pregnancy__woman").get(pk=pk)
+    except (Visit.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "tandem.records",
     "tandem.outcomes",
     "tandem.pathway",
+    "tandem.scheduling",
+    "tandem.assessments",
+    "tandem.programme",
     "tandem.web",
     "tandem.demo",
 ]

@@ -16,7 +16,12 @@ columns from `analyst_safe_fields`, never from the model.
 - OPERATIONAL: how the service and the software run: staff, teams, versions, timestamps.
 """
 
+import functools
+import importlib
+import importlib.util
 from enum import StrEnum
+
+from django.apps import apps
 
 
 class FieldClass(StrEnum):
@@ -31,8 +36,10 @@ QUASI = FieldClass.QUASI_IDENTIFIER
 CLINICAL = FieldClass.CLINICAL
 OPERATIONAL = FieldClass.OPERATIONAL
 
-# Model label -> field name -> class, in the order of the model's fields.
-FIELD_CLASSES: dict[str, dict[str, FieldClass]] = {
+# Model label -> field name -> class, in the order of the model's fields. Apps above records
+# classify their own person-level models in a `privacy.py` module of their own with a dict of
+# the same name; `all_field_classes()` gathers them.
+_CORE_FIELD_CLASSES: dict[str, dict[str, FieldClass]] = {
     "records.Woman": {
         "id": DIRECT,
         "version": OPERATIONAL,
@@ -122,11 +129,22 @@ FIELD_CLASSES: dict[str, dict[str, FieldClass]] = {
 }
 
 
+@functools.cache
+def all_field_classes() -> dict[str, dict[str, FieldClass]]:
+    merged = dict(_CORE_FIELD_CLASSES)
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.privacy"
+        if config.name == __package__ or importlib.util.find_spec(module_name) is None:
+            continue
+        merged.update(importlib.import_module(module_name).FIELD_CLASSES)
+    return merged
+
+
 def field_classes(model) -> dict[str, FieldClass]:
     """The classification of a person-level model's fields (a model class or instance)."""
     label = model._meta.label
     try:
-        return FIELD_CLASSES[label]
+        return all_field_classes()[label]
     except KeyError:
         raise LookupError(f"{label} is not a classified person-level model") from None
 

@@ -28,6 +28,15 @@ class Permission(StrEnum):
     VIEW_AGGREGATES = "view_aggregates"
     VIEW_DATA_QUALITY = "view_data_quality"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
+    # The Enhanced Maternity Pathway
+    REFER_TO_PATHWAY = "refer_to_pathway"
+    REVIEW_REFERRALS = "review_referrals"
+    BOOK_VISITS = "book_visits"
+    RECORD_VISITS = "record_visits"
+    KEEP_OWN_CALENDAR = "keep_own_calendar"
+    GIVE_FEEDBACK = "give_feedback"
+    VIEW_PROGRAMME = "view_programme"
+    MANAGE_TRAINING = "manage_training"
 
 
 ROLE_DESCRIPTIONS: dict[str, str] = {
@@ -51,21 +60,43 @@ _CLINICAL = {
     Permission.RECORD_CONTACT,
 }
 
+_VISITING = {
+    Permission.BOOK_VISITS,
+    Permission.RECORD_VISITS,
+    Permission.KEEP_OWN_CALENDAR,
+    Permission.GIVE_FEEDBACK,
+}
+
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.MIDWIFE: frozenset(_CLINICAL),
+    Role.MIDWIFE: frozenset(_CLINICAL | _VISITING | {Permission.REFER_TO_PATHWAY}),
     Role.HEALTH_VISITOR: frozenset(
         {
             Permission.VIEW_PERSON_RECORDS,
             Permission.EDIT_PERSON_RECORDS,
             Permission.RECORD_CONTACT,
         }
+        | _VISITING
     ),
-    Role.SAFEGUARDING_REVIEWER: frozenset({Permission.VIEW_PERSON_RECORDS}),
+    Role.SAFEGUARDING_REVIEWER: frozenset(
+        {Permission.VIEW_PERSON_RECORDS, Permission.REVIEW_REFERRALS}
+    ),
     Role.TEAM_LEADER: frozenset(
-        _CLINICAL | {Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY}
+        _CLINICAL
+        | _VISITING
+        | {
+            Permission.REFER_TO_PATHWAY,
+            Permission.VIEW_AGGREGATES,
+            Permission.VIEW_DATA_QUALITY,
+            Permission.VIEW_PROGRAMME,
+            Permission.MANAGE_TRAINING,
+        }
     ),
-    Role.ADMINISTRATOR: frozenset(_CLINICAL),
-    Role.ANALYST: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY}),
+    Role.ADMINISTRATOR: frozenset(
+        _CLINICAL | {Permission.REFER_TO_PATHWAY, Permission.BOOK_VISITS, Permission.GIVE_FEEDBACK}
+    ),
+    Role.ANALYST: frozenset(
+        {Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY, Permission.VIEW_PROGRAMME}
+    ),
     Role.SYSTEM_ADMIN: frozenset({Permission.MANAGE_REFERENCE_DATA}),
 }
 

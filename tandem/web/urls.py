@@ -1,5 +1,6 @@
 from django.urls import path
 
+from tandem.web.routes import assessments, pathway, programme, scheduling
 from tandem.web.views import auth, contacts, home, pregnancies, search, women
 
 app_name = "web"
@@ -18,3 +19,6 @@ urlpatterns = [
     path("pregnancies/<int:pk>/contacts/new/", contacts.contact_new, name="contact-new"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact-edit"),
 ]
+urlpatterns += (
+    pathway.urlpatterns + scheduling.urlpatterns + assessments.urlpatterns + programme.urlpatterns
+)

@@ -1,5 +1,6 @@
 """The header every page shares: service name, the signed-in person and what she may open."""
 
+import functools
 from dataclasses import dataclass
 
 from django.middleware.csrf import get_token
@@ -20,12 +21,27 @@ class NavItem:
     role: str | None = None
 
 
-NAV_ITEMS = (
+RECORDS_NAV_ITEMS = (
     NavItem("Home", "web:home"),
     NavItem("Find a woman", "web:search", permission=Permission.VIEW_PERSON_RECORDS),
     NavItem("New booking", "web:booking-new", permission=Permission.BOOK_PREGNANCY),
-    NavItem("Administration", "admin:index", permission=Permission.MANAGE_REFERENCE_DATA),
 )
+ADMIN_NAV_ITEM = NavItem(
+    "Administration", "admin:index", permission=Permission.MANAGE_REFERENCE_DATA
+)
+
+
+@functools.cache
+def nav_items() -> tuple[NavItem, ...]:
+    """The records pages, then each pathway slice's pages (from its routes module)."""
+    from tandem.web.routes import assessments, pathway, programme, scheduling
+
+    slices = (pathway, scheduling, assessments, programme)
+    return (
+        RECORDS_NAV_ITEMS
+        + tuple(item for routes in slices for item in routes.nav_items)
+        + (ADMIN_NAV_ITEM,)
+    )
 
 
 def _may_open(user, item: NavItem) -> bool:
@@ -42,7 +58,7 @@ def display_name(user) -> str:
 def navigation_items(request) -> list[dict]:
     user = request.user
     items = []
-    for item in NAV_ITEMS:
+    for item in nav_items():
         if not _may_open(user, item):
             continue
         href = reverse(item.url_name)

@@ -1,7 +1,8 @@
 """Every URL, every persona: who may open it, and how everyone else is turned away.
 
-The expected table is written out in full. A URL added to tandem.urls without a row here
-fails `test_every_url_has_a_row`, so no page escapes the matrix. Object pages are opened with
+The expected tables are written out in full, one module per group of pages in
+`access_rows/`. A URL added to tandem.urls without a row fails `test_every_url_has_a_row`,
+so no page escapes the matrix. Object pages are opened with
 the personas' own woman, pregnancy and contact:
 
 - 200 or 302: allowed;
@@ -10,44 +11,12 @@ the personas' own woman, pregnancy and contact:
 - SIGN_IN: signed out, sent to the sign-in page.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-SIGN_IN = "sign-in"
-PERSONAS = (
-    "anonymous",
-    "midwife",
-    "health_visitor",
-    "team_leader",
-    "administrator",
-    "reviewer",
-    "outsider",
-    "analyst",
-    "system_admin",
-)
-
-# url name: (the object its id names, the method, the answer for each persona above)
-#                                       anon     mw   hv   tl   adm  rev  out  ana  sys
-EXPECTED = {
-    "web:home": (None, "get", (SIGN_IN, 200, 200, 200, 200, 200, 200, 200, 200)),
-    "web:sign-in": (None, "get", (200, 302, 302, 302, 302, 302, 302, 302, 302)),
-    "web:sign-out": (None, "post", (SIGN_IN,) * 9),
-    "web:search": (None, "get", (SIGN_IN, 200, 200, 200, 200, 200, 200, 403, 403)),
-    "web:booking-new": (None, "get", (SIGN_IN, 200, 403, 200, 200, 403, 200, 403, 403)),
-    "web:woman": ("woman", "get", (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403)),
-    "web:woman-history": ("woman", "get", (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403)),
-    "web:woman-edit": ("woman", "get", (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403)),
-    "web:pregnancy-new": ("woman", "get", (SIGN_IN, 200, 403, 200, 200, 403, 404, 403, 403)),
-    "web:pregnancy-edit": (
-        "pregnancy",
-        "get",
-        (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403),
-    ),
-    "web:contact-new": ("pregnancy", "get", (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403)),
-    "web:contact-edit": ("contact", "get", (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403)),
-    # The admin counts as one page: its own URLs all pass through the same site check.
-    "admin:index": (None, "get", (SIGN_IN, 403, 403, 403, 403, 403, 403, 403, 200)),
-}
+from tandem.web.tests.access_rows import EXPECTED, OBJECTS, PERSONAS, SIGN_IN
 
 
 def _url_names(patterns, namespace: str = "") -> set[str]:
@@ -78,8 +47,8 @@ def _answer(response) -> int | str:
 @pytest.mark.parametrize("url_name", sorted(EXPECTED))
 def test_url_answers_each_persona_as_expected(client, personas, contact, referral, url_name):
     kind, method, expected = EXPECTED[url_name]
-    objects = {"woman": personas.woman, "pregnancy": personas.pregnancy, "contact": contact}
-    url = reverse(url_name, args=[objects[kind].pk] if kind else [])
+    context = SimpleNamespace(personas=personas, contact=contact, referral=referral)
+    url = reverse(url_name, args=[OBJECTS[kind](context).pk] if kind else [])
     users = {"anonymous": None, **personas.everyone}
     answers = {}
     for persona in PERSONAS:

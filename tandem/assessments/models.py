@@ -1,0 +1,1 @@
+"""Visit records: My World Triangle, Risk and Resilience Matrix, joint family plan."""

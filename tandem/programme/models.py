@@ -1,0 +1,1 @@
+"""Training records and visit targets for the pathway programme."""
