@@ -125,6 +125,8 @@ _CORE_FIELD_CLASSES: dict[str, dict[str, FieldClass]] = {
         "referred_at": QUASI,
         "reason": DIRECT,
         "status": CLINICAL,
+        "current_outcome": CLINICAL,
+        "decided_at": QUASI,
     },
 }
 

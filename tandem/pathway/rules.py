@@ -1,0 +1,18 @@
+"""The timings the Enhanced Maternity Pathway works to (Stockport pathway; Healthy Child
+Programme). Windows are inclusive gestations: 20+0 to 25+6 means from day 140 to day 181."""
+
+from tandem.core.gestation import Gestation
+
+JOINT_VISIT_FROM = Gestation.of(20, 0)
+JOINT_VISIT_TO = Gestation.of(25, 6)
+HEALTH_VISITOR_CONTACT_FROM = Gestation.of(28, 0)
+# A family decided for a joint visit with nothing booked by this gestation is flagged.
+JOINT_VISIT_BOOK_BY = Gestation.of(19, 0)
+# A visit not recorded this many days after it was due is flagged.
+VISIT_RECORD_DUE_DAYS = 2
+# Default target for the safeguarding review, in working days (configurable per LMNS).
+REVIEW_TARGET_WORKING_DAYS = 5
+
+
+def in_joint_visit_window(gestation: Gestation) -> bool:
+    return JOINT_VISIT_FROM <= gestation <= JOINT_VISIT_TO
