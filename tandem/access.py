@@ -121,3 +121,86 @@ def visit_for(user, pk) -> Visit:
         return visible_visits(user).select_related("pregnancy__woman").get(pk=pk)
     except (Visit.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None
+
+
+# --- pathway ---
+
+
+def visible_screens(user):
+    """Enhanced-pathway screens of the pregnancies she may see."""
+    from tandem.pathway.models import Screen
+
+    return Screen.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def screen_for(user, pk):
+    from tandem.pathway.models import Screen
+
+    try:
+        return visible_screens(user).select_related("pregnancy__woman", "referral").get(pk=pk)
+    except (Screen.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+# --- programme ---
+
+
+def programme_areas(user) -> QuerySet:
+    """The areas whose programme figures she may see: every area for a role that sees
+    figures only (analysts, who get them suppressed); the areas a team leader covers, or
+    her teams cover; nothing for anyone else."""
+    from tandem.records.models import Area
+
+    if not can(user, Permission.VIEW_PROGRAMME):
+        return Area.objects.none()
+    if not can_see_identifiers(user):
+        return Area.objects.all()
+    practitioner = practitioner_of(user)
+    if practitioner is None or user.role != Role.TEAM_LEADER:
+        return Area.objects.none()
+    return Area.objects.filter(
+        Q(pk__in=practitioner.areas.values("pk"))
+        | Q(pk__in=Area.objects.filter(teams__members=practitioner).values("pk"))
+    )
+
+
+def programme_area_for(user, pk):
+    from tandem.records.models import Area
+
+    try:
+        return programme_areas(user).get(pk=pk)
+    except (Area.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such area") from None
+
+
+# --- assessments ---
+
+
+def visible_plan_actions(user):
+    """Family plan actions of the visit records of pregnancies she may see."""
+    from tandem.assessments.models import FamilyPlanAction
+
+    return FamilyPlanAction.objects.filter(goal__record__visit__in=visible_visits(user))
+
+
+def plan_goal_for(user, pk):
+    from tandem.assessments.models import FamilyPlanGoal
+
+    goals = FamilyPlanGoal.objects.filter(record__visit__in=visible_visits(user))
+    try:
+        return goals.select_related("record__visit__pregnancy__woman").get(pk=pk)
+    except (FamilyPlanGoal.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def plan_action_for(user, pk):
+    from tandem.assessments.models import FamilyPlanAction
+
+    try:
+        return (
+            visible_plan_actions(user)
+            .select_related("goal__record__visit__pregnancy__woman")
+            .get(pk=pk)
+        )
+    except (FamilyPlanAction.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None

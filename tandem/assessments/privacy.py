@@ -10,6 +10,33 @@ FIELD_CLASSES = {
         "status": OPERATIONAL,
         "completed_at": QUASI,
         "completed_by": OPERATIONAL,
+        "parents_priorities": DIRECT,  # free text
+        "baby_voice": DIRECT,  # free text
+        "matrix_summary": DIRECT,  # free text
+    },
+    "assessments.TriangleEntry": {
+        "id": DIRECT,
+        "record": DIRECT,
+        "domain": CLINICAL,
+        "strengths": DIRECT,  # free text
+        "concerns": DIRECT,  # free text
+    },
+    "assessments.MatrixFactor": {
+        "id": DIRECT,
+        "record": DIRECT,
+        "quadrant": CLINICAL,
+        "factor": DIRECT,  # free text
+        "position": OPERATIONAL,
+    },
+    "assessments.VisitRecordVersion": {
+        "id": DIRECT,
+        "record": DIRECT,
+        "number": OPERATIONAL,
+        "kind": OPERATIONAL,
+        "reason": DIRECT,  # free text
+        "content": DIRECT,  # the whole record as it read
+        "made_by": OPERATIONAL,
+        "made_at": QUASI,
     },
     "assessments.FamilyPlanGoal": {
         "id": DIRECT,
@@ -27,5 +54,21 @@ FIELD_CLASSES = {
         "owner_service": CLINICAL,
         "due_date": QUASI,
         "status": CLINICAL,
+    },
+    "assessments.AttendanceRecord": {
+        "id": DIRECT,
+        "visit": DIRECT,
+        "outcome": CLINICAL,
+        "recorded_by": OPERATIONAL,
+        "recorded_at": QUASI,
+    },
+    "assessments.VisitFeedback": {
+        "id": DIRECT,
+        "visit": DIRECT,
+        "respondent": OPERATIONAL,
+        "rating": CLINICAL,
+        "comments": DIRECT,  # free text
+        "entered_by": OPERATIONAL,
+        "entered_at": QUASI,
     },
 }

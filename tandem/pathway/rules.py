@@ -1,6 +1,8 @@
 """The timings the Enhanced Maternity Pathway works to (Stockport pathway; Healthy Child
 Programme). Windows are inclusive gestations: 20+0 to 25+6 means from day 140 to day 181."""
 
+from datetime import date, timedelta
+
 from tandem.core.gestation import Gestation
 
 JOINT_VISIT_FROM = Gestation.of(20, 0)
@@ -16,3 +18,22 @@ REVIEW_TARGET_WORKING_DAYS = 5
 
 def in_joint_visit_window(gestation: Gestation) -> bool:
     return JOINT_VISIT_FROM <= gestation <= JOINT_VISIT_TO
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days (Monday to Friday) after `start` up to and including `end`: a referral
+    made on a Friday has waited 1 working day on the Monday. Bank holidays are not yet
+    left out (see docs/pathway-referrals.md), so a wait over one reads a day longer."""
+    if end <= start:
+        return 0
+    whole_weeks, extra = divmod((end - start).days, 7)
+    count = whole_weeks * 5
+    for offset in range(1, extra + 1):
+        if (start + timedelta(days=offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+def over_review_target(working_days_waiting: int, target_working_days: int) -> bool:
+    """A referral is over target once it has waited more working days than the target."""
+    return working_days_waiting > target_working_days

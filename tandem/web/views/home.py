@@ -9,6 +9,7 @@ from tandem.web.forms.records import SearchForm
 from tandem.web.presenters import aggregates, caseload
 from tandem.web.presenters.forms import PresentedForm
 from tandem.web.presenters.navigation import display_name
+from tandem.web.presenters.worklists import alert_cards
 
 CASELOAD_PAGES = {
     Role.MIDWIFE: ("Your caseload", caseload.midwife_sections),
@@ -27,7 +28,7 @@ def home(request):
         if access.practitioner_of(user) is None:
             return render(request, "web/home/no_access.jinja", context)
         heading, sections = CASELOAD_PAGES[user.role]
-        context.update(heading=heading, sections=sections(request))
+        context.update(heading=heading, sections=sections(request), alerts=alert_cards(user))
         if user.role == Role.TEAM_LEADER:
             context["team_counts"] = caseload.team_counts(user)
         if user.role == Role.ADMINISTRATOR:
@@ -35,6 +36,7 @@ def home(request):
         return render(request, "web/home/caseload.jinja", context)
     if access.can(user, Permission.VIEW_AGGREGATES):
         context["tables"] = aggregates.analyst_tables(user)
+        context["programme_link"] = access.can(user, Permission.VIEW_PROGRAMME)
         return render(request, "web/home/analyst.jinja", context)
     if access.can(user, Permission.MANAGE_REFERENCE_DATA):
         return render(request, "web/home/system_admin.jinja", context)
