@@ -20,18 +20,46 @@ def in_joint_visit_window(gestation: Gestation) -> bool:
     return JOINT_VISIT_FROM <= gestation <= JOINT_VISIT_TO
 
 
+SATURDAY = 5
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < SATURDAY
+
+
 def working_days_between(start: date, end: date) -> int:
-    """Working days (Monday to Friday) after `start` up to and including `end`: a referral
-    made on a Friday has waited 1 working day on the Monday. Bank holidays are not yet
-    left out (see docs/pathway-referrals.md), so a wait over one reads a day longer."""
+    """Working days (Monday to Friday) after `start` up to and including `end`, 0 when `end`
+    is not later: a referral made on a Friday has waited 1 working day on the Monday. Bank
+    holidays are not yet left out (see docs/pathway-referrals.md), so a wait over one reads
+    a day longer."""
     if end <= start:
         return 0
     whole_weeks, extra = divmod((end - start).days, 7)
     count = whole_weeks * 5
     for offset in range(1, extra + 1):
-        if (start + timedelta(days=offset)).weekday() < 5:
+        if is_working_day(start + timedelta(days=offset)):
             count += 1
     return count
+
+
+def add_working_days(start: date, working_days: int) -> date:
+    """The day `working_days` working days after `start` (a review's due date)."""
+    day = start
+    remaining = working_days
+    while remaining > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def latest_overdue_start(today: date, working_days: int) -> date:
+    """The latest start date whose due date (`working_days` later) is before `today`: work
+    started on or before it is overdue today."""
+    day = today - timedelta(days=1)
+    while add_working_days(day, working_days) >= today:
+        day -= timedelta(days=1)
+    return day
 
 
 def over_review_target(working_days_waiting: int, target_working_days: int) -> bool:

@@ -34,11 +34,11 @@ from tandem.pathway.rules import (
     HEALTH_VISITOR_CONTACT_FROM,
     JOINT_VISIT_FROM,
     JOINT_VISIT_TO,
-    REVIEW_TARGET_WORKING_DAYS,
+    working_days_between,
 )
+from tandem.pathway.services import review_target_working_days
 from tandem.programme.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, Teller
 from tandem.programme.models import VisitTarget
-from tandem.programme.workdays import working_days_between
 from tandem.programme.worklists import days_before_edd
 from tandem.records.models import Area, Pregnancy
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
@@ -221,10 +221,12 @@ def _finish(times: ReviewTimes, target: int) -> ReviewTimes:
 
 
 def review_times(
-    scope: Scope, start: date, end: date, *, target: int = REVIEW_TARGET_WORKING_DAYS
+    scope: Scope, start: date, end: date, *, target: int | None = None
 ) -> tuple[list[ReviewTimes], ReviewTimes]:
     """Working days from referral to first decision for referrals made from `start` to
-    `end` and decided, by area and in total: one query grouped by area and the two dates."""
+    `end` and decided, by area and in total: one query grouped by area and the two dates.
+    The target is the LMNS's review target unless given."""
+    target = review_target_working_days() if target is None else target
     grouped = (
         Referral.objects.filter(
             pregnancy__in=scope.pregnancies(),

@@ -45,10 +45,10 @@ from tandem.pathway.rules import (
     JOINT_VISIT_BOOK_BY,
     JOINT_VISIT_FROM,
     JOINT_VISIT_TO,
-    REVIEW_TARGET_WORKING_DAYS,
     VISIT_RECORD_DUE_DAYS,
+    latest_overdue_start,
 )
-from tandem.programme.workdays import latest_overdue_start
+from tandem.pathway.services import review_target_working_days
 from tandem.records.models import Pregnancy, PregnancyStatus
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
 
@@ -143,10 +143,10 @@ def _visit_booked(kind: VisitKind) -> Exists:
 
 def overdue_reviews(user, *, now: datetime | None = None) -> QuerySet[Referral]:
     """Referrals still awaiting review after the review target: referred on a day whose
-    due date (REVIEW_TARGET_WORKING_DAYS working days later, Monday to Friday) has passed.
+    due date (the LMNS's review target in working days later, Monday to Friday) has passed.
     Referrals sent back for more information are with the referrer, so not counted."""
     today = timezone.localdate(_now(now))
-    overdue_from = latest_overdue_start(today, REVIEW_TARGET_WORKING_DAYS)
+    overdue_from = latest_overdue_start(today, review_target_working_days())
     return (
         _family_referrals(user, Alert.OVERDUE_REVIEW)
         .filter(

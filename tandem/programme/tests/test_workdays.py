@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tandem.programme.workdays import (
+from tandem.pathway.rules import (
     add_working_days,
     latest_overdue_start,
     working_days_between,

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tandem.pathway.models import ReferralStatus
+from tandem.pathway.models import ReferralStatus, ReviewTarget
 from tandem.programme import worklists
 from tandem.programme.tests.factories import ReferralFactory, adswood_family
 from tandem.records.tests.factories import PractitionerFactory, PregnancyFactory
@@ -67,3 +67,12 @@ def test_overdue_reviews_by_role(personas):
     assert seen(personas.outsider) == set()
     assert seen(personas.analyst) == set()
     assert elsewhere not in seen(personas.team_leader)
+
+
+def test_overdue_reviews_follow_the_target_set_in_the_admin(personas):
+    ReviewTarget.objects.update(working_days=10)
+    with time_machine.travel(REFERRED, tick=False):
+        referral = _referral(personas)
+    sixth_working_day = datetime(2025, 3, 11, 9, 0, tzinfo=LONDON)
+
+    assert referral not in worklists.overdue_reviews(personas.reviewer, now=sixth_working_day)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
@@ -351,3 +352,22 @@ def _action_links(plan_action, *, can_edit: bool, may_record: bool) -> dict:
             items,
         )
     }
+
+
+def visit_record_links(user, visit) -> list[dict]:
+    """From a visit to its attendance and record, for those who may see or record them."""
+    links = []
+    started = visit.starts_at <= timezone.now()
+    if (
+        visit.status == VisitStatus.BOOKED
+        and started
+        and access.can(user, Permission.RECORD_VISITS)
+    ):
+        links.append(
+            {"href": reverse("web:visit-attendance", args=[visit.pk]), "text": "Record attendance"}
+        )
+    if visit.status == VisitStatus.ATTENDED:
+        links.append(
+            {"href": reverse("web:visit-record", args=[visit.pk]), "text": "Open the visit record"}
+        )
+    return links

@@ -294,7 +294,8 @@ def pregnancy_pathway_links(user, pregnancy) -> list[dict]:
                 "text": "Enhanced pathway screen",
             }
         )
-    latest = pregnancy.referrals.order_by("-referred_at", "-pk").first()
+    # Newest first when the caller prefetched them so (the record page does).
+    latest = next(iter(pregnancy.referrals.all()), None)
     if latest is not None:
         links.append(
             {

@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from tandem import access
 from tandem.core.roles import Permission
+from tandem.pathway.models import Referral
 from tandem.records.models import CareContact, Lsoa, Pregnancy, PregnancyStatus, Woman
+from tandem.scheduling.models import Visit, VisitStatus
 from tandem.web.presenters import display
+from tandem.web.presenters.pathway import pregnancy_pathway_links
 
 
 @dataclass
@@ -50,7 +53,14 @@ def visible_pregnancies_of(user, woman: Woman, *, with_contacts: bool = True):
     )
     if with_contacts:
         contacts = CareContact.objects.prefetch_related("practitioners").order_by("-starts_at")
-        pregnancies = pregnancies.prefetch_related(Prefetch("contacts", queryset=contacts))
+        pregnancies = pregnancies.prefetch_related(
+            Prefetch("contacts", queryset=contacts),
+            Prefetch("referrals", queryset=Referral.objects.order_by("-referred_at", "-pk")),
+            Prefetch(
+                "visits",
+                queryset=Visit.objects.exclude(status=VisitStatus.CANCELLED).order_by("starts_at"),
+            ),
+        )
     return pregnancies
 
 
@@ -177,7 +187,20 @@ def _pregnancy_actions(user, pregnancy: Pregnancy) -> list[dict]:
         actions.append(
             {"text": "Record a contact", "href": reverse("web:contact-new", args=[pregnancy.pk])}
         )
-    return actions
+    return actions + pregnancy_pathway_links(user, pregnancy) + _visit_links(pregnancy)
+
+
+def _visit_links(pregnancy: Pregnancy) -> list[dict]:
+    """Her pathway visits that are still on, or happened, with a link to each."""
+    visits = pregnancy.visits.all()  # prefetched: not cancelled, in time order
+    return [
+        {
+            "text": f"{visit.get_kind_display()}: {display.nhs_datetime(visit.starts_at)}"
+            f" ({visit.get_status_display().lower()})",
+            "href": reverse("web:visit", args=[visit.pk]),
+        }
+        for visit in visits
+    ]
 
 
 def record_view(user, woman: Woman) -> RecordView:

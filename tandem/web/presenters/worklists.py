@@ -13,11 +13,11 @@ from tandem.pathway.rules import (
     JOINT_VISIT_BOOK_BY,
     JOINT_VISIT_FROM,
     JOINT_VISIT_TO,
-    REVIEW_TARGET_WORKING_DAYS,
     VISIT_RECORD_DUE_DAYS,
+    working_days_between,
 )
+from tandem.pathway.services import review_target_working_days
 from tandem.programme import worklists
-from tandem.programme.workdays import working_days_between
 from tandem.programme.worklists import CONTACT_28_WEEK_FLAG_FROM, Alert
 from tandem.scheduling.models import VisitKind, VisitStatus
 from tandem.web.presenters import display
@@ -34,7 +34,7 @@ class AlertText:
 ALERT_TEXT = {
     Alert.OVERDUE_REVIEW: AlertText(
         "Reviews past their target",
-        f"Referrals still awaiting safeguarding review more than {REVIEW_TARGET_WORKING_DAYS} "
+        "Referrals still awaiting safeguarding review more than {target} "
         "working days (Monday to Friday) after they were made. Oldest first.",
         "No referral is past its review target.",
     ),
@@ -83,7 +83,7 @@ def alert_cards(user) -> list[dict]:
             {
                 "heading": f"{text.title}: {count}",
                 "href": worklist_url(alert),
-                "description": text.description,
+                "description": describe(text),
                 "clickable": True,
                 "warning": count > 0,
             }
@@ -231,6 +231,11 @@ def _pregnancy_of(item):
     return item.pregnancy
 
 
+def describe(text: AlertText) -> str:
+    """An alert's description, with the LMNS's review target filled in."""
+    return text.description.format(target=review_target_working_days())
+
+
 def worklist_page(request, alert: Alert) -> dict:
     """The page of one alert: its words, table and pagination (a fixed number of queries);
     the women it shows are audited as read."""
@@ -246,6 +251,7 @@ def worklist_page(request, alert: Alert) -> dict:
     )
     return {
         "text": text,
+        "description": describe(text),
         "listing": listing,
         "table": {
             "caption": text.title,

@@ -16,6 +16,7 @@ from tandem.web.forms.scheduling import (
     RescheduleVisitForm,
 )
 from tandem.web.presenters import scheduling as present
+from tandem.web.presenters.assessments import visit_record_links
 from tandem.web.presenters.forms import PresentedForm
 from tandem.web.views.decorators import permission_required
 from tandem.web.views.submit import render_form, submit
@@ -117,7 +118,8 @@ def visit(request, pk):
             "changes": present.changes_table(booking.changes_of(found)),
             "actions": present.visit_actions(
                 found, may_book=access.can(user, Permission.BOOK_VISITS)
-            ),
+            )
+            + visit_record_links(user, found),
             "back_link": record_link(woman),
         },
     )
