@@ -195,6 +195,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# Small-number suppression of aggregates that leave the system (tandem.core.disclosure):
+# "round" shows counts of 1 to 7 as 5 (NHS Digital's MSDS convention), "star" as "*".
+SMALL_NUMBERS_CONVENTION = os.environ.get("TANDEM_SMALL_NUMBERS", "round")
+
 # Reference lookups loaded by migration that `flush` keeps (tandem.core flush command).
 FLUSH_KEEPS_TABLES_OF = ["records.Lsoa", "records.Postcode"]
 

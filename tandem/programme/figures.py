@@ -4,7 +4,7 @@ query (review times group referrals by their referral and decision dates, then t
 days of each group are worked out once).
 
 Figures are counted, never told: the web layer tells them through a
-`tandem.programme.disclosure.Teller`, which suppresses small numbers for analysts.
+`tandem.core.disclosure.Teller`, which suppresses small numbers for analysts.
 """
 
 import math
@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from tandem import access
 from tandem.assessments.models import VisitRecord, VisitRecordStatus
+from tandem.core.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, Teller
 from tandem.core.gestation import PREGNANCY_DAYS
 from tandem.pathway.models import Referral
 from tandem.pathway.rules import (
@@ -37,7 +38,6 @@ from tandem.pathway.rules import (
     working_days_between,
 )
 from tandem.pathway.services import review_target_working_days
-from tandem.programme.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, Teller
 from tandem.programme.models import VisitTarget
 from tandem.programme.worklists import days_before_edd
 from tandem.records.models import Area, Pregnancy

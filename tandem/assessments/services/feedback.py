@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tandem.assessments.models import Rating, Respondent, VisitFeedback
 from tandem.assessments.services.common import check_text, person_of
+from tandem.core import disclosure
 from tandem.core.audit import record_event
 from tandem.core.models import AuditAction
 from tandem.records.models import Practitioner
@@ -24,7 +25,6 @@ from tandem.records.validation import Errors
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
 
 MAX_COMMENTS = 2000
-SMALLEST_SHOWN = 8
 
 
 def give_parent_feedback(*, by, visit: Visit, rating, comments: str = "") -> VisitFeedback:
@@ -89,13 +89,10 @@ def _give_feedback(*, by, visit: Visit, respondent: str, rating, comments: str):
 
 
 def disclosed(count: int) -> int | None:
-    """A count as it may be shown to someone who cannot see the records: None when
-    suppressed (1 to 7), else 0 or the count rounded to the nearest 5."""
-    if count == 0:
-        return 0
-    if count < SMALLEST_SHOWN:
-        return None
-    return round(count / 5) * 5
+    """A count as it may be shown to someone who cannot see the records: None when the
+    group is small (1 to 7), because its mean and distribution would be disclosive too;
+    otherwise the NHS rounding of tandem.core.disclosure."""
+    return None if disclosure.is_small(count) else disclosure.rounded(count)
 
 
 @dataclass

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.urls import reverse
 
+from tandem.core.disclosure import Teller
 from tandem.pathway.services import review_target_working_days
 from tandem.programme import figures, training
-from tandem.programme.disclosure import Teller
 from tandem.programme.figures import FUNNEL, Scope
 from tandem.records.models import Profession
 from tandem.web.presenters import display

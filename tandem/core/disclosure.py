@@ -7,7 +7,7 @@ applied separately to numerator and denominator:
     rate       = rounded(numerator) / rounded(denominator) * 100, to 1 decimal place
 
 Some NHS Digital outputs print '*' for 1 to 7 instead of 5: set
-`PROGRAMME_SMALL_NUMBERS = "star"` in the settings for that convention; the default is
+`SMALL_NUMBERS_CONVENTION = "star"` in the settings for that convention; the default is
 "round" (1 to 7 shown as 5). Statistics of a group (median, percentile) are withheld when
 the group is suppressed, since they could be worked back to one family.
 """
@@ -27,7 +27,7 @@ class SmallNumbers(StrEnum):
 
 
 def convention() -> SmallNumbers:
-    return SmallNumbers(getattr(settings, "PROGRAMME_SMALL_NUMBERS", SmallNumbers.ROUND))
+    return SmallNumbers(settings.SMALL_NUMBERS_CONVENTION)
 
 
 def rounded(count: int) -> int:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tandem.programme.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, rounded
+from tandem.core.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, rounded
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ def test_suppressed_count_shows_small_numbers_as_five():
 
 
 def test_suppressed_count_uses_a_star_when_configured(settings):
-    settings.PROGRAMME_SMALL_NUMBERS = "star"
+    settings.SMALL_NUMBERS_CONVENTION = "star"
     assert SUPPRESSED_FOR_ANALYSTS.count(3) == "*"
     assert SUPPRESSED_FOR_ANALYSTS.count(8) == "10"
     assert SUPPRESSED_FOR_ANALYSTS.rate(3, 40) == "*"
