@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from tandem.core.concurrency import EditConflictError
 from tandem.core.middleware import current_origin
 from tandem.core.models import AuditAction, AuditEvent
 
@@ -73,3 +74,23 @@ def audit_purge_permitted(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("RESET tandem.audit_purge")
+
+
+@contextmanager
+def conflicts_audited(
+    *, by, object_type: str, object_id, person_id: int | None, expected_version
+) -> Iterator[None]:
+    """A refused stale edit is itself audited, after its transaction has rolled back: wrap
+    the atomic block, not the other way round."""
+    try:
+        yield
+    except EditConflictError:
+        record_event(
+            by=by,
+            action=AuditAction.CONFLICT,
+            object_type=object_type,
+            object_id=object_id,
+            person_id=person_id,
+            detail={"expected_version": expected_version},
+        )
+        raise

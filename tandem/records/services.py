@@ -5,8 +5,6 @@ runs in one transaction with its audit event, and keeps the previous version (hi
 Edits name the version the editor started from; a stale edit raises EditConflictError.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,9 +14,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tandem.core import nhs_number
-from tandem.core.audit import record_event
-from tandem.core.concurrency import EditConflictError, claim_version
+from tandem.core.audit import conflicts_audited, record_event
+from tandem.core.concurrency import claim_version
 from tandem.core.gestation import PREGNANCY_DAYS
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.records.models import (
     AreaLsoa,
@@ -105,11 +104,6 @@ def _audit_value(value):
     return value
 
 
-def _save_with_history(instance, *, by) -> None:
-    instance._history_user = by
-    instance.save()
-
-
 def _reject_unknown(given: dict, allowed: tuple[str, ...]) -> None:
     unknown = set(given) - set(allowed)
     if unknown:
@@ -131,7 +125,7 @@ def _apply_edit(
     changes = _changed(instance, values) | (also_changed or {})
     for field, value in values.items():
         setattr(instance, field, value)
-    _save_with_history(instance, by=by)
+    save_with_history(instance, by=by)
     record_event(
         by=by,
         action=AuditAction.CHANGE,
@@ -189,7 +183,7 @@ def register_woman(*, by, **details) -> Woman:
     woman = Woman(**values)
     try:
         with transaction.atomic():
-            _save_with_history(woman, by=by)
+            save_with_history(woman, by=by)
     except IntegrityError:
         # Someone registered the same NHS number between our check and our save.
         raise ValidationError(
@@ -205,27 +199,8 @@ def register_woman(*, by, **details) -> Woman:
     return woman
 
 
-@contextmanager
-def _conflicts_audited(
-    *, by, object_type: str, object_id, person_id, expected_version
-) -> Iterator[None]:
-    """A refused stale edit is itself audited, after its transaction has rolled back."""
-    try:
-        yield
-    except EditConflictError:
-        record_event(
-            by=by,
-            action=AuditAction.CONFLICT,
-            object_type=object_type,
-            object_id=object_id,
-            person_id=person_id,
-            detail={"expected_version": expected_version},
-        )
-        raise
-
-
 def update_woman(*, by, woman: Woman, expected_version: int, **changes) -> Woman:
-    with _conflicts_audited(
+    with conflicts_audited(
         by=by,
         object_type="woman",
         object_id=woman.pk,
@@ -315,7 +290,7 @@ def book_pregnancy(*, by, woman: Woman, provider: Organisation, **details) -> Pr
         )
     values = _validated_pregnancy_values(woman, provider, details)
     pregnancy = Pregnancy(woman=woman, provider=provider, **values)
-    _save_with_history(pregnancy, by=by)
+    save_with_history(pregnancy, by=by)
     record_event(
         by=by,
         action=AuditAction.CREATE,
@@ -347,7 +322,7 @@ def register_and_book(*, by, woman_details: dict, provider: Organisation, **deta
 
 
 def update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **changes):
-    with _conflicts_audited(
+    with conflicts_audited(
         by=by,
         object_type="pregnancy",
         object_id=pregnancy.pk,
@@ -403,7 +378,7 @@ def record_contact(
     _reject_unknown(details, CONTACT_FIELDS)
     _check_contact_values(pregnancy, details, practitioners)
     contact = CareContact(pregnancy=pregnancy, **details)
-    _save_with_history(contact, by=by)
+    save_with_history(contact, by=by)
     contact.practitioners.set(practitioners)
     record_event(
         by=by,
@@ -423,7 +398,7 @@ def update_contact(
     practitioners: list[Practitioner] | None = None,
     **changes,
 ) -> CareContact:
-    with _conflicts_audited(
+    with conflicts_audited(
         by=by,
         object_type="care_contact",
         object_id=contact.pk,

@@ -7,9 +7,10 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from tandem.assessments.models import AttendanceOutcome, AttendanceRecord, VisitRecord
-from tandem.assessments.services.common import conflicts_audited, person_of, save_with_history
-from tandem.core.audit import record_event
+from tandem.assessments.services.common import person_of
+from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.concurrency import claim_version
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.scheduling.models import Visit, VisitStatus
 

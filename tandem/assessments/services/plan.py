@@ -13,15 +13,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tandem.assessments.models import ActionStatus, FamilyPlanAction, FamilyPlanGoal, PlanOwner
-from tandem.assessments.services.common import (
-    check_text,
-    conflicts_audited,
-    person_of,
-    save_with_history,
-)
+from tandem.assessments.services.common import check_text, person_of
 from tandem.assessments.services.records import change_record, check_writable, record_of
-from tandem.core.audit import record_event
+from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.concurrency import claim_version
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.records.validation import Errors
 from tandem.scheduling.models import Visit

@@ -27,14 +27,10 @@ from tandem.assessments.models import (
     VisitRecordVersion,
 )
 from tandem.assessments.my_world import SIDE_BY_SLUG, MatrixQuadrant, TriangleSide
-from tandem.assessments.services.common import (
-    check_text,
-    conflicts_audited,
-    person_of,
-    save_with_history,
-)
-from tandem.core.audit import record_event
+from tandem.assessments.services.common import check_text, person_of
+from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.concurrency import EditConflictError, claim_version
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.records.validation import Errors
 from tandem.scheduling.models import Visit, VisitStatus
