@@ -23,6 +23,10 @@ class VisitStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+# A visit that no longer holds its referral: the family may be booked again.
+ENDED_WITHOUT_VISIT = (VisitStatus.CANCELLED, VisitStatus.DID_NOT_ATTEND)
+
+
 class Visit(VersionedModel):
     pregnancy = models.ForeignKey(Pregnancy, on_delete=models.PROTECT, related_name="visits")
     referral = models.ForeignKey(
@@ -47,11 +51,13 @@ class Visit(VersionedModel):
         ordering = ["starts_at"]
         indexes = [models.Index(fields=["status", "starts_at"])]
         constraints = [
-            # A referral has at most one visit that is not cancelled, even when two people
-            # book it at the same moment.
+            # A referral has at most one visit still on or attended, even when two people
+            # book it at the same moment; after a cancellation or a missed visit it can be
+            # booked again.
             models.UniqueConstraint(
                 fields=["referral"],
-                condition=models.Q(referral__isnull=False) & ~models.Q(status="cancelled"),
+                condition=models.Q(referral__isnull=False)
+                & ~models.Q(status__in=["cancelled", "did_not_attend"]),
                 name="one_live_visit_per_referral",
             ),
         ]

@@ -24,6 +24,7 @@ from tandem.core.models import AuditAction
 from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.models import Practitioner, PregnancyStatus
 from tandem.scheduling.models import (
+    ENDED_WITHOUT_VISIT,
     SlotReservation,
     Visit,
     VisitChange,
@@ -154,7 +155,7 @@ def book_visit(
         raise ValidationError("The review has not decided on a visit for this family")
     if pregnancy.status != PregnancyStatus.ACTIVE:
         raise ValidationError("This pregnancy is no longer active")
-    if Visit.objects.filter(referral=referral).exclude(status=VisitStatus.CANCELLED).exists():
+    if Visit.objects.filter(referral=referral).exclude(status__in=ENDED_WITHOUT_VISIT).exists():
         raise ValidationError(
             "A visit is already booked for this referral: open it to move it instead"
         )

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.models import PregnancyStatus
-from tandem.scheduling.models import Visit, VisitStatus
+from tandem.scheduling.models import ENDED_WITHOUT_VISIT, Visit
 from tandem.scheduling.services.calendars import Calendars, Coverage, coverage_of, load_calendars
 from tandem.scheduling.services.intervals import (
     Interval,
@@ -68,7 +68,7 @@ def parse_key(key: str) -> tuple[datetime, int | None, int] | None:
 
 def pending_referrals(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     """Referrals decided for a visit, of active pregnancies, with no visit booked or held."""
-    held = Visit.objects.filter(referral=OuterRef("pk")).exclude(status=VisitStatus.CANCELLED)
+    held = Visit.objects.filter(referral=OuterRef("pk")).exclude(status__in=ENDED_WITHOUT_VISIT)
     return referrals.filter(
         status=ReferralStatus.DECIDED,
         current_outcome__in=list(KIND_OF_OUTCOME),

@@ -141,6 +141,16 @@ def test_book_visit_twice_for_one_referral_is_refused(setting):
         _book(setting, at(FIRST_DAY + timedelta(days=1), 9))
 
 
+def test_book_visit_again_after_a_missed_visit(setting):
+    missed = _book(setting, at(FIRST_DAY, 9))
+    missed.status = VisitStatus.DID_NOT_ATTEND  # as recording attendance leaves it
+    missed.save()
+
+    rebooked = _book(setting, at(FIRST_DAY + timedelta(days=1), 9))
+
+    assert rebooked.status == VisitStatus.BOOKED
+
+
 def test_book_visit_in_the_past_or_off_the_quarter_hour_is_refused(setting):
     with pytest.raises(ValidationError) as error:
         _book(setting, at(FIRST_DAY, 9, 10))
