@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tandem.core.audit import record_event
@@ -42,6 +43,16 @@ ALREADY_CHANGED = (
     "Someone else changed this referral while you were looking at it: {what}. Your {yours} "
     "has not been saved. Open the referral again to see where it is now."
 )
+
+
+def decisions_of(referral: Referral) -> list[Decision]:
+    """Every decision on a referral, oldest first, each marked whether a later one revised
+    it, with who decided and who answered (a fixed number of queries)."""
+    return list(
+        referral.decisions.select_related(
+            "decided_by__practitioner", "answer__answered_by__practitioner"
+        ).annotate(is_superseded=Exists(Decision.objects.filter(revises=OuterRef("pk"))))
+    )
 
 
 def current_decision(referral: Referral) -> Decision | None:

@@ -9,8 +9,10 @@ import ast
 from pathlib import Path
 
 import tandem
+from tandem.core.privacy import all_field_classes
 
-PERSON_MODELS = {"Woman", "Pregnancy", "CareContact", "Referral", "LabourDelivery", "Baby"}
+# Every model with a privacy classification holds a person's data.
+PERSON_MODELS = {label.split(".")[1] for label in all_field_classes()}
 MANAGERS = {"objects", "_default_manager", "_base_manager", "history"}
 SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 ROOT = Path(tandem.__file__).resolve().parent

@@ -2,7 +2,6 @@
 referrer's side: questions to answer, answering, withdrawing."""
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils import timezone
 from tandem import access
 from tandem.core.roles import Permission
 from tandem.pathway import services
-from tandem.pathway.models import Decision, ReferralStatus
+from tandem.pathway.models import ReferralStatus
 from tandem.records.services import record_viewed
 from tandem.web.forms.pathway import AnswerForm, DecisionForm, RevisionForm, WithdrawForm
 from tandem.web.presenters import pathway as presenters
@@ -58,11 +57,7 @@ def referral(request, pk):
     user = request.user
     referral = access.referral_for(user, pk)
     _referral_viewed(user, referral)
-    decisions = list(
-        referral.decisions.select_related(
-            "decided_by__practitioner", "answer__answered_by__practitioner"
-        ).annotate(is_superseded=Exists(Decision.objects.filter(revises=OuterRef("pk"))))
-    )
+    decisions = services.decisions_of(referral)
     events = list(referral.events.select_related("by__practitioner"))
     return render(
         request,
