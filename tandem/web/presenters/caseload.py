@@ -14,6 +14,7 @@ from django.utils import timezone
 from tandem import access
 from tandem.core.gestation import PREGNANCY_DAYS, Gestation
 from tandem.pathway.models import Referral, ReferralStatus
+from tandem.pathway.rules import working_days_between
 from tandem.records.models import CareContact, ContactOutcome, Pregnancy, PregnancyStatus, Woman
 from tandem.web.presenters import display
 from tandem.web.presenters.pagination import PaginatedList, paginate
@@ -203,13 +204,16 @@ def reviewer_sections(request) -> list[Section]:
     rows = []
     for referral in listing.items:
         pregnancy = referral.pregnancy
-        waiting = (today - timezone.localtime(referral.referred_at).date()).days
+        waiting = working_days_between(timezone.localtime(referral.referred_at).date(), today)
         rows.append(
             [
-                _name_cell(pregnancy.woman),
+                {
+                    "text": str(pregnancy.woman),
+                    "href": reverse("web:pathway-referral", args=[referral.pk]),
+                },
                 {"text": pregnancy.woman.nhs_number_display, "classes": "app-wrap"},
                 display.nhs_date(referral.referred_at),
-                display.count(waiting, "day"),
+                display.count(waiting, "working day"),
                 display.gestation(pregnancy.gestation_on(today)),
                 pregnancy.area.name if pregnancy.area else "Not known",
             ]
@@ -237,7 +241,8 @@ def reviewer_sections(request) -> list[Section]:
                 "responsive": True,
             },
             empty="No referral in your areas is awaiting review.",
-            description="Oldest first.",
+            description="Oldest first. Open a referral to review it; the full queue, with the "
+            "review target, is under Referrals to review.",
         )
     ]
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.pathway.models import Referral
+from tandem.pathway.rules import working_days_between
 from tandem.records.models import ContactOutcome, PregnancyStatus
 from tandem.records.tests.factories import CareContactFactory, PregnancyFactory, WomanFactory
 from tandem.web.tests.conftest import page_text
@@ -88,7 +89,10 @@ def test_home_reviewer_lists_referrals_awaiting_review_oldest_first(client, pers
     page = _home(client, personas.reviewer)
     assert "Referrals awaiting review (2)" in page
     assert page.index("Amina Testwoman") < page.index("Newer Referral")
-    assert "10 days" in page
+    referred_on = timezone.localdate(timezone.now() - timedelta(days=10))
+    waited = working_days_between(referred_on, timezone.localdate())
+    assert f"{waited} working days" in page
+    assert reverse("web:pathway-referral", args=[personas.pregnancy.referrals.get().pk]) in page
 
 
 def test_home_reviewer_sees_no_referral_from_other_areas(client, personas):
