@@ -58,6 +58,7 @@ test: lint check-migrations test-sqlite test-postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/records.py
+	$(BIN)/python bench/pathway.py
 
 clean:
 	rm -rf $(VENV) staticfiles tandem.sqlite3*
