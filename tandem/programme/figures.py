@@ -30,7 +30,7 @@ from tandem import access
 from tandem.assessments.models import VisitRecord, VisitRecordStatus
 from tandem.core.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, Teller
 from tandem.core.gestation import PREGNANCY_DAYS
-from tandem.pathway.models import Referral
+from tandem.pathway.models import Referral, Screen
 from tandem.pathway.rules import (
     HEALTH_VISITOR_CONTACT_FROM,
     JOINT_VISIT_FROM,
@@ -88,9 +88,9 @@ class Stage:
     label: str
 
 
-# Screening is not counted yet: the pathway's screen is being built (see docs/programme.md).
 FUNNEL = (
     Stage("booked", "Booked"),
+    Stage("screened", "Screened for the pathway"),
     Stage("referred", "Referred to the pathway"),
     Stage("reviewed", "Review decision made"),
     Stage("visit_booked", "Visit booked"),
@@ -117,6 +117,7 @@ def _stage_counts() -> dict:
     visits = Visit.objects.filter(pregnancy=OuterRef("pk"))
     return {
         "booked": Count("pk"),
+        "screened": Count("pk", filter=Q(Exists(Screen.objects.filter(pregnancy=OuterRef("pk"))))),
         "referred": Count("pk", filter=Q(Exists(referrals))),
         "reviewed": Count("pk", filter=Q(Exists(referrals.filter(decided_at__isnull=False)))),
         "visit_booked": Count("pk", filter=Q(Exists(visits.exclude(status=VisitStatus.CANCELLED)))),

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from tandem.pathway.models import ReferralStatus, ReviewOutcome
+from tandem.pathway.services import record_screen
+from tandem.pathway.tests.factories import answers
 from tandem.programme import figures
 from tandem.programme.tests.factories import (
     ReferralFactory,
@@ -43,13 +45,16 @@ def test_funnel_counts_each_stage_in_her_areas(personas):
         starts_at=at_gestation(late, 26),
         booked_by=personas.midwife,
     )
+    screened_not_referred = adswood_family(personas, weeks=12)
+    record_screen(by=personas.midwife, pregnancy=screened_not_referred, answers=answers())
     PregnancyFactory(provider=personas.provider, area=personas.brinnington)
 
     rows, total = figures.funnel(figures.scope_for(personas.team_leader), *_period())
 
     assert [row.area for row in rows] == ["Adswood"]
     assert total.counts == {
-        "booked": 5,  # with the personas' own pregnancy
+        "booked": 6,  # with the personas' own pregnancy
+        "screened": 1,  # the others were referred another way (their factories make no screen)
         "referred": 4,
         "reviewed": 3,
         "visit_booked": 2,

@@ -66,7 +66,9 @@ def test_programme_team_leader_sees_exact_figures_for_her_area(client, personas)
     assert "Your areas" in page
     assert "Adswood" in page and "Brinnington" not in page
     assert _row(page, "Booked")[1:] == ["3", ""]
-    assert _row(page, "Referred to the pathway")[1:] == ["2", "66.7%"]
+    # Referred another way than the screen, so none was screened: no share to show.
+    assert _row(page, "Screened for the pathway")[1:] == ["0", "0.0%"]
+    assert _row(page, "Referred to the pathway")[1:] == ["2", "No data"]
     assert "45" in page
     assert _area_url(personas.adswood) in page
 
@@ -91,7 +93,7 @@ def test_programme_analyst_sees_suppressed_aggregates_and_no_names(client, perso
     assert "Counts from 1 to 7 are shown as 5" in page
     # 3 booked families in Adswood are shown as 5, and no figure reads 3 or 1.
     assert _row(page, "Booked")[1:] == ["5", ""]
-    assert _row(page, "Adswood")[1:4] == ["5", "5", "5"]
+    assert _row(page, "Adswood")[1:5] == ["5", "0", "5", "5"]  # booked, screened, ...
     figures = [cell for row in _rows(page) for cell in row[1:]]
     assert "3" not in figures and "1" not in figures
     for identifier in (
