@@ -99,3 +99,30 @@ def fill_date(page: Page, name: str, value) -> None:
 def success_banner(page: Page) -> Locator:
     """The green banner that says something has been saved."""
     return page.locator(".nhsuk-notification-banner--success")
+
+
+def choose(page: Page, question: str, answer: str) -> None:
+    """Checks the radio labelled `answer` in the group (fieldset) whose legend is `question`."""
+    group = page.get_by_role("group", name=question, exact=True)
+    group.get_by_role("radio", name=answer, exact=True).check()
+
+
+def table_row(table: Locator, first_cell: str) -> Locator:
+    """The row of `table` whose first cell reads `first_cell` (a responsive table's cells
+    also hold their column heading for small screens; it is ignored)."""
+    return table.locator("tbody tr").filter(
+        has=table.page.locator(
+            "td:first-child, th:first-child",
+            has_text=re.compile(rf"(^|\s){re.escape(first_cell)}\s*$"),
+        )
+    )
+
+
+def follow_menu(page: Page, name: str) -> None:
+    """When she opens a page from the header menu; entries that do not fit the width are
+    under its "More" button."""
+    menu = page.get_by_role("navigation", name="Main")
+    link = menu.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        menu.get_by_role("button", name=re.compile("More")).click()
+    follow(page, link)
