@@ -106,9 +106,11 @@ def _review(page: Page, woman) -> None:
 
 def _book(page: Page, referral: Referral, first_day) -> None:
     heading = page.get_by_role("heading", level=1)
-    # When the administrator opens the booking page for the referral (no page links to it:
-    # she types its address)
-    visit(page, f"/referrals/{referral.pk}/book-visit/")
+    # When the administrator opens "Joint visits not booked" from her home page, the family
+    # from that list, and "Book the visit" on her record
+    follow(page, page.get_by_role("link", name="Joint visits not booked: 1"))
+    follow(page, page.get_by_role("link", name=str(referral.pregnancy.woman)))
+    follow_link(page, "Book the visit")
     expect(heading).to_have_text("Book the joint visit at 20 to 25 weeks")
     # Then the first time proposed is on the window's first day, at the start of the working
     # day, with her named midwife and the area's health visitor

@@ -17,6 +17,7 @@ from tandem.pathway.models import (
     Screen,
     ScreenOutcome,
 )
+from tandem.scheduling.models import ENDED_WITHOUT_VISIT
 from tandem.web.presenters import display
 from tandem.web.presenters.navigation import display_name
 
@@ -251,8 +252,24 @@ def events_table(events: list[ReferralEvent]) -> dict:
     }
 
 
+VISIT_OUTCOMES = (ReviewOutcome.JOINT_VISIT, ReviewOutcome.HEALTH_VISITOR_28_WEEK)
+
+
+def booking_links(user, referral: Referral) -> list[dict]:
+    """'Book the visit' once the review has decided a visit and none is on or attended."""
+    if not (
+        access.can(user, Permission.BOOK_VISITS)
+        and referral.status == ReferralStatus.DECIDED
+        and referral.current_outcome in VISIT_OUTCOMES
+    ):
+        return []
+    if any(visit.status not in ENDED_WITHOUT_VISIT for visit in referral.visits.all()):
+        return []
+    return [{"href": reverse("web:visit-book", args=[referral.pk]), "text": "Book the visit"}]
+
+
 def referral_actions(user, referral: Referral) -> list[dict]:
-    actions = []
+    actions = booking_links(user, referral)
     reviewing = access.can(user, Permission.REVIEW_REFERRALS)
     referring = access.can(user, Permission.REFER_TO_PATHWAY)
     if reviewing and referral.status == ReferralStatus.AWAITING_REVIEW:
@@ -303,4 +320,5 @@ def pregnancy_pathway_links(user, pregnancy) -> list[dict]:
                 "text": f"Enhanced pathway referral ({_status_text(latest).lower()})",
             }
         )
+        links += booking_links(user, latest)
     return links

@@ -55,7 +55,12 @@ def visible_pregnancies_of(user, woman: Woman, *, with_contacts: bool = True):
         contacts = CareContact.objects.prefetch_related("practitioners").order_by("-starts_at")
         pregnancies = pregnancies.prefetch_related(
             Prefetch("contacts", queryset=contacts),
-            Prefetch("referrals", queryset=Referral.objects.order_by("-referred_at", "-pk")),
+            Prefetch(
+                "referrals",
+                queryset=Referral.objects.order_by("-referred_at", "-pk").prefetch_related(
+                    "visits"
+                ),
+            ),
             Prefetch(
                 "visits",
                 queryset=Visit.objects.exclude(status=VisitStatus.CANCELLED).order_by("starts_at"),
