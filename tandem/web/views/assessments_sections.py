@@ -27,7 +27,9 @@ def record_form_page(request, visit, form, save, *, heading: str, sections=None,
         outcome = submit(form, save)
         if outcome.ok:
             done = "Amendment saved" if form.amending else "Draft saved"
-            messages.success(request, f"{done}: {heading[:1].lower()}{heading[1:]}")
+            # The heading is a proper name (Risk and Resilience Matrix, My World Triangle):
+            # keep its capitals.
+            messages.success(request, f"{done}: {heading}")
             return redirect("web:visit-record", pk=visit.pk)
     else:
         records.visit_record_viewed(by=request.user, visit=visit)
