@@ -4,9 +4,11 @@ Every demo sign-in shares DEMO_PASSWORD, hashed once. The demo midwife, team lea
 health visitor work in Adswood (a pilot area), the safeguarding reviewer and administrator
 across Stockport. The analyst and the system administrator are not practitioners.
 
-Midwives in areas where the Enhanced Maternity Pathway is live refer families, and a
-referral names the user who made it, so they get an account too; it has an unusable
-password (nobody signs in as them) and costs no password hashing.
+Practitioners who work the Enhanced Maternity Pathway where it is live (midwives and health
+visitors of live areas, the safeguarding reviewers and administrators of a provider with a
+live area) screen, refer, review, book and record, and each of those rows names a user, so
+they get an account too; it has an unusable password (nobody signs in as them) and costs
+no password hashing.
 """
 
 import re
@@ -43,6 +45,7 @@ class DemoAccounts:
     user_of_practitioner: dict[int, int]  # practitioner id -> user id
     demo_midwife: int  # practitioner ids
     demo_health_visitor: int
+    demo_reviewer: int
 
 
 def demo_practitioners(stockport: ProviderStaff) -> dict[str, int]:
@@ -84,24 +87,16 @@ def create_accounts(providers: list[ProviderStaff]) -> DemoAccounts:
         )
     usernames = existing | set(DEMO_USERNAMES.values())
     for staff in providers:
-        live = {area.area_id for area in staff.areas.values() if area.live_from is not None}
-        referring = sorted(
-            {
-                midwife
-                for area in staff.areas.values()
-                if area.area_id in live
-                for midwife in area.midwives + area.continuity_midwives
-            }
-            - set(linked.values())
-        )
-        for practitioner_id in referring:
+        for practitioner_id, role in _pathway_workers(staff):
+            if practitioner_id in linked.values():
+                continue
             practitioner = staff.practitioners[practitioner_id]
             username = _unique(f"{practitioner.given_name}.{practitioner.family_name}", usernames)
             users.append(
                 (
                     User(
                         username=username,
-                        role=Role.MIDWIFE,
+                        role=role,
                         password=NO_SIGN_IN_PASSWORD,
                         first_name=practitioner.given_name,
                         last_name=practitioner.family_name,
@@ -129,6 +124,23 @@ def create_accounts(providers: list[ProviderStaff]) -> DemoAccounts:
         user_of_practitioner=user_of_practitioner,
         demo_midwife=linked[Role.MIDWIFE],
         demo_health_visitor=linked[Role.HEALTH_VISITOR],
+        demo_reviewer=linked[Role.SAFEGUARDING_REVIEWER],
+    )
+
+
+def _pathway_workers(staff: ProviderStaff) -> list[tuple[int, str]]:
+    """The provider's practitioners who work the pathway where it is live, with the role
+    their account has, in a fixed order."""
+    live = [area for area in staff.areas.values() if area.live_from is not None]
+    if not live:
+        return []
+    midwives = sorted({m for area in live for m in area.midwives + area.continuity_midwives})
+    visitors = sorted({v for area in live for v in area.health_visitors})
+    return (
+        [(pk, Role.MIDWIFE) for pk in midwives]
+        + [(pk, Role.HEALTH_VISITOR) for pk in visitors]
+        + [(pk, Role.SAFEGUARDING_REVIEWER) for pk in staff.safeguarding]
+        + [(pk, Role.ADMINISTRATOR) for pk in staff.administrators]
     )
 
 

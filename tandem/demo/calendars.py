@@ -71,7 +71,9 @@ def plan_calendars(rng: Random, practitioner_ids: list[int], today: date) -> dic
         calendar = Calendar(hours)
         low, high = BUSY_PER_PRACTITIONER
         for _ in range(low + int(rng.random() * (high - low + 1))):
-            day = today + timedelta(days=BUSY_FROM_DAYS + int(rng.random() * (BUSY_TO_DAYS - BUSY_FROM_DAYS)))
+            day = today + timedelta(
+                days=BUSY_FROM_DAYS + int(rng.random() * (BUSY_TO_DAYS - BUSY_FROM_DAYS))
+            )
             if day.weekday() not in weekdays:
                 continue
             calendar.busy.append(_busy(BUSY_KINDS.draw(rng), day, hours, rng))
@@ -124,9 +126,12 @@ class Diary:
         first_day: date,
         last_day: date,
         minutes: int,
+        *,
+        avoid: date | None = None,
     ) -> datetime | None:
         """The first free start for all `people` from a random day in [first, last],
-        searching forward and then wrapping round; None when nobody is free."""
+        searching forward and then wrapping round, never on `avoid` (today, when a visit
+        could be either past or future); None when nobody is free."""
         if last_day < first_day or any(person not in self.calendars for person in people):
             return None
         span = (last_day - first_day).days + 1
@@ -134,6 +139,8 @@ class Diary:
         preferred = 9 * 60 + SLOT_MINUTES * int(rng.random() * 20)  # 09:00 to 13:45
         for step in range(span):
             day = first_day + timedelta(days=(offset + step) % span)
+            if day == avoid:
+                continue
             start = self._free_start(people, day, minutes, preferred)
             if start is not None:
                 self.take(people, day, start, minutes)
@@ -171,10 +178,12 @@ class Diary:
             for slot in range(start, start + minutes, SLOT_MINUTES):
                 self.taken[person].add((ordinal, slot))
 
-    def random_time(self, rng: Random, person: int, day: date, minutes: int) -> datetime:
-        """A plausible time in her hours on `day` that is not held (for a visit that was
-        later moved or cancelled, so it holds no slot now)."""
+    def random_time(self, rng: Random, person: int, day: date, minutes: int) -> datetime | None:
+        """A plausible time in her hours on `day`, not held (for a visit that was later
+        moved or cancelled, so it holds no slot now); None when she does not work then."""
         hours = self.calendars[person].hours
+        if day.weekday() not in hours.weekdays:
+            return None
         first, last = _minute_of(hours.starts), _minute_of(hours.ends) - minutes
         start = first + SLOT_MINUTES * int(rng.random() * ((last - first) // SLOT_MINUTES + 1))
         return datetime.combine(day, time(start // 60, start % 60), tzinfo=LONDON)
@@ -196,4 +205,3 @@ def _minute(moment: datetime) -> int:
 
 def _minute_of(clock: time) -> int:
     return clock.hour * 60 + clock.minute
-

@@ -1,9 +1,10 @@
 """Care contacts for one pregnancy, following the NICE antenatal schedule (NG201).
 
 Booking, then appointments at 16, 28, 34, 36, 38 and 41 weeks (and 25, 31 and 40 for a first
-baby), the health visitor's antenatal contact from 28 weeks (Healthy Child Programme), a
-joint midwife and health visitor visit at 20-25 weeks for families the safeguarding review
-sends to it, and postnatal contacts after the birth. Contacts before today have an outcome
+baby), the health visitor's antenatal contact from 28 weeks (Healthy Child Programme), and
+postnatal contacts after the birth. A family the Enhanced Maternity Pathway gives a visit
+(the joint visit or the 28-week contact, scheduling.Visit rows, visits.py) has that visit
+instead of the universal health visitor antenatal contact. Contacts before today have an outcome
 (attended, did not attend, cancelled; a missed one is rebooked); of those still to come only
 the next two are booked, as in a real diary.
 """
@@ -30,7 +31,6 @@ ANTENATAL_WEEKS = (
     (40, True),
     (41, False),
 )
-JOINT_VISIT_DAYS = (140, 181)  # 20+0 to 25+6
 HEALTH_VISITOR_ANTENATAL_DAYS = (196, 216)  # from 28+0
 FUTURE_CONTACTS_BOOKED = 2
 TELEPHONE_SHARE = 0.08
@@ -88,10 +88,10 @@ def plan_contacts(
     team: CareTeam,
     *,
     booking_at: datetime,
-    joint_visit_after: date | None,
+    pathway_visit: bool,
     today: date,
 ) -> list[ContactPlan]:
-    """All contacts of one pregnancy; `joint_visit_after` is set when one was decided."""
+    """All contacts of one pregnancy; `pathway_visit` when the pathway booked her a visit."""
     wanted: list[tuple[date | datetime, str, tuple[int, ...]]] = [
         (booking_at, ContactType.BOOKING, (team.named_midwife,))
     ]
@@ -112,8 +112,8 @@ def plan_contacts(
                 (team.obstetrician,),
             )
         )
-    if team.health_visitor:
-        wanted.extend(_health_visitor_antenatal(rng, story, team, joint_visit_after))
+    if team.health_visitor and not pathway_visit:
+        wanted.append(_health_visitor_antenatal(rng, story, team))
     wanted = [
         item
         for item in wanted
@@ -135,15 +135,10 @@ def _midwife(rng: Random, team: CareTeam) -> int:
     return pick(rng, team.midwives)
 
 
-def _health_visitor_antenatal(rng, story, team, joint_visit_after):
-    if joint_visit_after is not None:
-        planned = story.date_at(JOINT_VISIT_DAYS[0] + int(rng.random() * 35))
-        visit_on = max(planned, joint_visit_after)
-        if visit_on <= story.date_at(JOINT_VISIT_DAYS[1]):
-            return [(visit_on, ContactType.JOINT_VISIT, (team.named_midwife, team.health_visitor))]
+def _health_visitor_antenatal(rng, story, team):
     low, high = HEALTH_VISITOR_ANTENATAL_DAYS
     day = story.date_at(low + int(rng.random() * (high - low)))
-    return [(day, ContactType.HEALTH_VISITOR_ANTENATAL, (team.health_visitor,))]
+    return (day, ContactType.HEALTH_VISITOR_ANTENATAL, (team.health_visitor,))
 
 
 def _postnatal(rng, story, team):

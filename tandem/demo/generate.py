@@ -16,15 +16,18 @@ from tandem.core.audit import record_event
 from tandem.core.models import AuditAction, AuditEvent
 from tandem.demo.accounts import DEMO_AREA, DemoAccounts, create_accounts
 from tandem.demo.births import DeliveryModel, plan_birth
+from tandem.demo.calendars import Diary, plan_calendars
 from tandem.demo.calibration import calibrate, read_published
 from tandem.demo.contacts import CareTeam, appointment, plan_contacts
 from tandem.demo.geography import known_postcodes, load_local_geography, outside_home
 from tandem.demo.lmns import PROVIDERS, STOCKPORT
 from tandem.demo.organisations import AreaStaff, ProviderStaff, build_provider
+from tandem.demo.pathway import PathwayPlanner
 from tandem.demo.people import nhs_numbers
 from tandem.demo.pregnancies import PregnancyStory, plan_pregnancy
-from tandem.demo.referrals import plan_referral
+from tandem.demo.programme import plan_targets, plan_training
 from tandem.demo.sampling import Categorical, chance, pick
+from tandem.demo.screening import Screener, active_criteria
 from tandem.demo.tables import DemoTables
 from tandem.records.models import Organisation, PregnancyStatus
 
@@ -78,7 +81,7 @@ def generate_demo(*, pregnancies: int, seed: int, by, today: date | None = None)
                 f"Organisations {', '.join(codes)} already exist: the demo needs a database "
                 "without them."
             )
-        counts = _generate(pregnancies=pregnancies, seed=seed, today=today)
+        counts = _generate(pregnancies=pregnancies, seed=seed, today=today, by_id=by.pk)
         record_event(
             by=by,
             action=AuditAction.CREATE,
@@ -95,7 +98,7 @@ def generate_demo(*, pregnancies: int, seed: int, by, today: date | None = None)
     return DemoResult(True, seed, pregnancies, today, counts)
 
 
-def _generate(*, pregnancies: int, seed: int, today: date) -> dict[str, int]:
+def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[str, int]:
     published = read_published()
     calibration = {spec.ods_code: calibrate(spec.ods_code, published) for spec in PROVIDERS}
     delivery = {code: DeliveryModel(cal) for code, cal in calibration.items()}
@@ -110,6 +113,16 @@ def _generate(*, pregnancies: int, seed: int, today: date) -> dict[str, int]:
     which_provider = Categorical({index: spec.share for index, spec in enumerate(PROVIDERS)})
     tables = DemoTables()
     assigner = _CareAssigner(accounts)
+    calendars = plan_calendars(Random(f"{seed}:calendars"), _pathway_practitioners(staff), today)
+    tables.pathway.add_calendars(calendars, today)
+    pathway = PathwayPlanner(
+        Random(f"{seed}:pathway"),
+        Screener(active_criteria()),
+        Diary(calendars),
+        accounts,
+        staff,
+        today,
+    )
     stages: Counter[str] = Counter()
     for nhs_number in numbers:
         provider = staff[which_provider.draw(rng)]
@@ -131,22 +144,20 @@ def _generate(*, pregnancies: int, seed: int, today: date) -> dict[str, int]:
         area = provider.areas[home.area_name] if home.area_name else None
         team_id, care = assigner.assign(rng, story, provider, area)
         booking_at = appointment(rng, story.planned_booking)
-        referral = None
+        journey = None
         if (
             area is not None
             and story.booking_date is not None
             and area.live_from is not None
             and area.live_from <= story.booking_date
         ):
-            referral = plan_referral(
-                rng, booking_at=booking_at, imd_decile=home.imd_decile, today=today
-            )
+            journey = pathway.plan(story, provider, care, booking_at)
         contacts = plan_contacts(
             rng,
             story,
             care,
             booking_at=booking_at,
-            joint_visit_after=referral.joint_visit_after if referral else None,
+            pathway_visit=bool(journey and journey.visits),
             today=today,
         )
         pregnancy_id = tables.add_pregnancy(
@@ -157,21 +168,43 @@ def _generate(*, pregnancies: int, seed: int, today: date) -> dict[str, int]:
             named_midwife=care.named_midwife if area else None,
         )
         tables.add_contacts(pregnancy_id, contacts)
-        if referral is not None:
-            tables.add_referral(
-                pregnancy_id, referral, accounts.user_of_practitioner[care.named_midwife]
+        if journey is not None:
+            referral_id = None
+            if journey.referral is not None:
+                referral_id = tables.pathway.add_referral(pregnancy_id, journey.referral)
+                tables.pathway.add_visits(pregnancy_id, referral_id, journey.visits)
+            tables.pathway.add_screen(
+                pregnancy_id, journey.screen, journey.screened_by, referral_id
             )
         if story.status == PregnancyStatus.DELIVERED:
             labour, babies = plan_birth(rng, story, delivery[code], today=today)
             tables.add_birth(pregnancy_id, labour, babies)
         stages[f"{code}:{story.status}"] += 1
+    stockport = next(provider for provider in staff if provider.spec is STOCKPORT)
+    training_rng = Random(f"{seed}:training")
+    tables.pathway.add_training(plan_training(training_rng, stockport, today), by_id)
+    stockport_pregnancies = sum(
+        count for stage, count in stages.items() if stage.startswith(f"{STOCKPORT.ods_code}:")
+    )
+    tables.pathway.add_targets(plan_targets(stockport, stockport_pregnancies, today))
     tables.finish()
     return {
         **tables.counts(),
         "demo_midwife_caseload": assigner.caseload["midwife"],
         "demo_health_visitor_caseload": assigner.caseload["health_visitor"],
+        "demo_midwife_showcase": len(pathway.shown),
         **{f"pregnancies_{stage}": count for stage, count in sorted(stages.items())},
     }
+
+
+def _pathway_practitioners(providers: list[ProviderStaff]) -> list[int]:
+    """Every midwife and health visitor, in a fixed order: they keep calendars."""
+    ids: set[int] = set()
+    for provider in providers:
+        ids.update(provider.midwives)
+        for area in provider.areas.values():
+            ids.update(area.health_visitors)
+    return sorted(ids)
 
 
 class _CareAssigner:

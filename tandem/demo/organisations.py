@@ -3,7 +3,8 @@
 Each provider gets a community midwifery team and a health visiting team (run by the
 council) per area, two continuity-of-carer teams of five midwives and a named obstetrician
 in its most deprived areas, a council safeguarding team and an administration team: about
-150 practitioners a provider. Practitioners have no user account unless they need one.
+150 practitioners a provider (Stockport about 210: it has ten health visitors an area, as
+it trained 89 on the pathway). Practitioners have no user account unless they need one.
 """
 
 import math
@@ -32,6 +33,9 @@ AREA_STAFF_PER_PROVIDER = {
     Profession.HEALTH_VISITOR: 40,
     Profession.NURSERY_NURSE: 20,
 }
+# Stockport trained 89 health visitors on the pathway (implementation seed), so it has more
+# than the default forty: ten an area.
+AREA_STAFF_OVERRIDES = {"RWJ": {Profession.HEALTH_VISITOR: 100}}
 CONTINUITY_TEAMS = 2
 CONTINUITY_MIDWIVES = 5
 OBSTETRICIANS = 10
@@ -99,7 +103,9 @@ def build_provider(rng: Random, geography: LocalGeography) -> ProviderStaff:
     hiring = _Hiring(rng, staff)
     per_area = {
         profession: math.ceil(total / len(spec.areas))
-        for profession, total in AREA_STAFF_PER_PROVIDER.items()
+        for profession, total in (
+            AREA_STAFF_PER_PROVIDER | AREA_STAFF_OVERRIDES.get(spec.ods_code, {})
+        ).items()
     }
     for area in spec.areas:
         area_id = area_ids[area.name]

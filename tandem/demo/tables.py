@@ -1,14 +1,14 @@
-"""Turns planned pregnancies, contacts, births and referrals into rows of the real tables."""
+"""Turns planned pregnancies, contacts and births into rows of the real tables (the pathway's
+rows: pathway_tables.py)."""
 
 from datetime import datetime, time
 
 from tandem.demo.births import BabyPlan, LabourPlan
 from tandem.demo.contacts import LONDON, ContactPlan
+from tandem.demo.pathway_tables import PathwayTables
 from tandem.demo.pregnancies import PregnancyStory
-from tandem.demo.referrals import ReferralPlan
 from tandem.demo.writer import DbValues, TableWriter, reset_sequences
 from tandem.outcomes.models import Baby, LabourDelivery
-from tandem.pathway.models import Referral
 from tandem.records.models import CareContact, Pregnancy, Woman
 
 
@@ -95,9 +95,7 @@ class DemoTables:
                 "feeding_at_6_8_weeks",
             ),
         )
-        self.referrals = TableWriter(
-            Referral, ("pregnancy", "referred_by", "referred_at", "reason", "status")
-        )
+        self.pathway = PathwayTables(self.values)
         self._all = (
             self.women,
             self.pregnancies,
@@ -105,7 +103,7 @@ class DemoTables:
             self.contact_practitioners,
             self.labours,
             self.babies,
-            self.referrals,
+            *self.pathway.all,
         )
 
     def add_pregnancy(self, story: PregnancyStory, *, provider_id, area_id, team_id, named_midwife):
@@ -189,16 +187,6 @@ class DemoTables:
                 baby.feeding_at_6_8_weeks,
             )
 
-    def add_referral(self, pregnancy_id: int, referral: ReferralPlan, referred_by: int) -> None:
-        at = self.values.datetime
-        self.referrals.add(
-            pregnancy_id,
-            referred_by,
-            at(referral.referred_at),
-            referral.reason,
-            referral.status,
-        )
-
     def finish(self) -> None:
         for writer in self._all:
             writer.flush()
@@ -212,5 +200,5 @@ class DemoTables:
             "contact_practitioners": self.contact_practitioners.written,
             "labour_deliveries": self.labours.written,
             "babies": self.babies.written,
-            "referrals": self.referrals.written,
+            **self.pathway.counts(),
         }

@@ -8,10 +8,21 @@ from io import StringIO
 from django.core.management import call_command
 from django.db import connection
 
+from tandem.assessments.models import (
+    AttendanceRecord,
+    FamilyPlanAction,
+    FamilyPlanGoal,
+    MatrixFactor,
+    TriangleEntry,
+    VisitFeedback,
+    VisitRecord,
+    VisitRecordVersion,
+)
 from tandem.core.audit import audit_purge_permitted
 from tandem.core.models import AuditEvent, User
 from tandem.outcomes.models import Baby, LabourDelivery
-from tandem.pathway.models import Referral
+from tandem.pathway.models import Answer, Decision, Referral, ReferralEvent, Screen, ScreenAnswer
+from tandem.programme.models import TrainingRecord, VisitTarget
 from tandem.records.codes import ethnic_group
 from tandem.records.models import (
     Area,
@@ -22,6 +33,39 @@ from tandem.records.models import (
     Pregnancy,
     Team,
     Woman,
+)
+from tandem.scheduling.models import (
+    BusyPeriod,
+    SlotReservation,
+    Visit,
+    VisitChange,
+    VisitPractitioner,
+    WorkingHours,
+)
+
+# The pathway's tables, children before parents.
+PATHWAY_MODELS = (
+    VisitFeedback,
+    FamilyPlanAction,
+    FamilyPlanGoal,
+    VisitRecordVersion,
+    MatrixFactor,
+    TriangleEntry,
+    VisitRecord,
+    AttendanceRecord,
+    VisitChange,
+    SlotReservation,
+    VisitPractitioner,
+    Visit,
+    BusyPeriod,
+    WorkingHours,
+    TrainingRecord,
+    VisitTarget,
+    ReferralEvent,
+    Answer,
+    Decision,
+    ScreenAnswer,
+    Screen,
 )
 
 
@@ -53,6 +97,7 @@ def model_counts() -> dict[str, int]:
         LabourDelivery,
         Baby,
         Referral,
+        *PATHWAY_MODELS,
         AuditEvent,
     )
     return {model._meta.label: model.objects.count() for model in models}
@@ -61,6 +106,7 @@ def model_counts() -> dict[str, int]:
 def remove_generated_data() -> None:
     """Empty every table the generator fills (the test database holds nothing else)."""
     tables = [
+        *PATHWAY_MODELS,
         Referral,
         Baby,
         LabourDelivery,
@@ -172,8 +218,15 @@ def digest() -> str:
             "feeding_at_6_8_weeks",
         ),
         Referral.objects.values_list(
-            woman, "referred_by__username", "referred_at", "reason", "status"
+            woman,
+            "referred_by__username",
+            "referred_at",
+            "reason",
+            "status",
+            "current_outcome",
+            "decided_at",
         ),
+        *_pathway_parts(),
     ]
     hasher = hashlib.sha256()
     for rows in parts:
@@ -181,6 +234,104 @@ def digest() -> str:
             hasher.update(row.encode())
         hasher.update(b"|")
     return hasher.hexdigest()
+
+
+def _pathway_parts() -> list:
+    woman = "pregnancy__woman__nhs_number"
+    referral = "referral__pregnancy__woman__nhs_number"
+    visit = ("visit__pregnancy__woman__nhs_number", "visit__starts_at")
+    record = ("record__visit__pregnancy__woman__nhs_number", "record__visit__starts_at")
+    person = ("practitioner__given_name", "practitioner__family_name", "practitioner__profession")
+    return [
+        Screen.objects.values_list(
+            woman, "screened_by__username", "screened_at", "outcome", "referral__referred_at"
+        ),
+        ScreenAnswer.objects.values_list(
+            "screen__pregnancy__woman__nhs_number", "criterion__code", "met", "detail"
+        ),
+        Decision.objects.values_list(
+            referral,
+            "outcome",
+            "rationale",
+            "decided_by__username",
+            "decided_at",
+            "revises__decided_at",
+            "question",
+        ),
+        Answer.objects.values_list(
+            "decision__referral__pregnancy__woman__nhs_number",
+            "decision__decided_at",
+            "text",
+            "answered_by__username",
+            "answered_at",
+        ),
+        ReferralEvent.objects.values_list(
+            referral, "kind", "at", "by__username", "status_after", "note"
+        ),
+        Visit.objects.values_list(
+            woman,
+            "referral__referred_at",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "status",
+            "booked_by__username",
+            "booked_at",
+            "outside_window_reason",
+        ),
+        VisitPractitioner.objects.values_list(*visit, *person, "role"),
+        SlotReservation.objects.values_list(*visit, *person, "slot_start"),
+        VisitChange.objects.values_list(
+            *visit,
+            "kind",
+            "by__username",
+            "at",
+            "reason",
+            "starts_at",
+            "previous_starts_at",
+            "outside_window_reason",
+        ),
+        AttendanceRecord.objects.values_list(
+            *visit, "outcome", "recorded_by__username", "recorded_at"
+        ),
+        VisitRecord.objects.values_list(
+            *visit,
+            "status",
+            "completed_at",
+            "completed_by__username",
+            "parents_priorities",
+            "baby_voice",
+            "matrix_summary",
+        ),
+        TriangleEntry.objects.values_list(*record, "domain", "strengths", "concerns"),
+        MatrixFactor.objects.values_list(*record, "quadrant", "factor", "position"),
+        VisitRecordVersion.objects.values_list(
+            *record, "number", "kind", "content", "made_by__username", "made_at"
+        ),
+        FamilyPlanGoal.objects.values_list(*record, "goal", "position"),
+        FamilyPlanAction.objects.values_list(
+            "goal__record__visit__pregnancy__woman__nhs_number",
+            "goal__goal",
+            "action",
+            "owner",
+            "owner_service",
+            "due_date",
+            "status",
+        ),
+        VisitFeedback.objects.values_list(
+            *visit, "respondent", "rating", "comments", "entered_by__username", "entered_at"
+        ),
+        WorkingHours.objects.values_list(
+            *person, "weekday", "starts", "ends", "valid_from", "valid_to"
+        ),
+        BusyPeriod.objects.values_list(*person, "starts_at", "ends_at", "source", "created_at"),
+        TrainingRecord.objects.values_list(
+            *person, "course__name", "completed_on", "recorded_by__username", "recorded_at"
+        ),
+        VisitTarget.objects.values_list(
+            "area__name", "period_start", "period_end", "target_visits"
+        ),
+    ]
 
 
 # --- Published categories, derived from the stored values by their published definitions ---

@@ -10,7 +10,7 @@ from tandem.core.models import User
 from tandem.core.nhs_number import is_valid
 from tandem.core.roles import Role
 from tandem.demo.accounts import DEMO_PASSWORD, DEMO_USERNAMES
-from tandem.demo.tests.support import generate
+from tandem.demo.tests.support import PATHWAY_MODELS, generate
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.pathway.models import Referral
 from tandem.records import validation
@@ -158,7 +158,7 @@ def test_generated_records_pass_model_and_service_validation():
         validation.check_named_midwife(errors, pregnancy.named_midwife)
         errors.raise_if_any()
         assert edd == pregnancy.edd
-    for model in (CareContact, LabourDelivery, Baby, Referral):
+    for model in (CareContact, LabourDelivery, Baby, Referral, *PATHWAY_MODELS):
         for row in model.objects.all()[:100]:
             row.full_clean()
     for model in (Organisation, Area, Team, Practitioner, User):
@@ -204,16 +204,10 @@ def test_referrals_only_in_live_areas_and_visible_to_the_reviewer():
         assert pregnancy.area.pathway_live_from <= pregnancy.booking_date
         assert referral.referred_by.practitioner == pregnancy.named_midwife
         assert timezone.localtime(referral.referred_at).date() == pregnancy.booking_date
-    live_bookings = [
-        pregnancy
-        for pregnancy in Pregnancy.objects.filter(area__pathway_live_from__isnull=False)
-        .exclude(booking_date=None)
-        .select_related("area")
-        if pregnancy.area.pathway_live_from <= pregnancy.booking_date
-    ]
-    assert 0.10 <= referrals.count() / len(live_bookings) <= 0.15
     statuses = set(referrals.values_list("status", flat=True))
-    assert statuses == {"awaiting_review", "decided"}
+    assert {"awaiting_review", "more_information", "decided"} <= statuses
     reviewer = User.objects.get(username="safeguarding.reviewer")
-    stockport_referrals = referrals.filter(pregnancy__provider__ods_code="RWJ")
+    stockport_referrals = referrals.filter(pregnancy__provider__ods_code="RWJ").exclude(
+        status="withdrawn"
+    )
     assert set(visible_pregnancies(reviewer)) == {r.pregnancy for r in stockport_referrals}

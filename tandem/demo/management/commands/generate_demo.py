@@ -17,7 +17,9 @@ from tandem.demo.generate import (
 class Command(BaseCommand):
     help = (
         "Generate a synthetic Greater Manchester-like LMNS (organisations, areas, teams, "
-        "practitioners, demo sign-ins, women, pregnancies, contacts, births and referrals). "
+        "practitioners, demo sign-ins, women, pregnancies, contacts, births, and the Enhanced "
+        "Maternity Pathway: screens, referrals and reviews, calendars, visits, visit records, "
+        "feedback, training and targets). "
         "The same --pregnancies, --seed and --today give the same data; running it again "
         "changes nothing."
     )
@@ -51,7 +53,8 @@ class Command(BaseCommand):
                 f"Generated the synthetic LMNS (seed {seed}, as of {result.today:%d %B %Y}): "
                 f"{counts['women']:,} women, {counts['pregnancies']:,} pregnancies, "
                 f"{counts['care_contacts']:,} care contacts, {counts['babies']:,} babies, "
-                f"{counts['referrals']:,} referrals."
+                f"{counts['screens']:,} pathway screens, {counts['referrals']:,} referrals, "
+                f"{counts['visits']:,} pathway visits."
             )
         )
         self.stdout.write(
