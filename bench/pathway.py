@@ -15,17 +15,16 @@ ratios to one `SELECT count(*)` of the pregnancy table. The target for proposals
 """
 
 import argparse
-import os
 import random
-import statistics
 import sys
-import time
 from datetime import datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.support import count_queries, median_seconds, prepare_database  # noqa: E402
 
 BENCH_REASON = "Benchmark referral (bench/pathway.py)"
 PAGES = (
@@ -45,28 +44,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--practitioners", type=int, default=150)
     parser.add_argument("--database", default=str(ROOT / "bench" / "results" / "pathway.sqlite3"))
     return parser.parse_args()
-
-
-def median_seconds(action, repeat: int) -> float:
-    action()  # warm caches and connections
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
-def count_queries(connection, action) -> int:
-    statements = []
-
-    def counting(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counting):
-        action()
-    return len(statements)
 
 
 def calendar_staff(limit: int):
@@ -220,17 +197,8 @@ def decide_referrals(count: int, area_ids: list[int], today) -> None:
 
 def main() -> None:
     args = parse_args()
-    if not os.environ.get("DATABASE_URL"):
-        database = Path(args.database)
-        database.parent.mkdir(parents=True, exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
+    prepare_database(database=args.database, pregnancies=args.pregnancies, seed=args.seed)
 
-    import django
-
-    django.setup()
-
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import NoReverseMatch, reverse
@@ -243,13 +211,6 @@ def main() -> None:
     from tandem.scheduling.models import WorkingHours
     from tandem.scheduling.services.proposals import pending_referrals, propose_slots
 
-    call_command("migrate", verbosity=0)
-    if Pregnancy.objects.count() < args.pregnancies:
-        started = time.perf_counter()
-        call_command("generate_demo", pregnancies=args.pregnancies, seed=args.seed, verbosity=0)
-        print(
-            f"generated {args.pregnancies:,} pregnancies in {time.perf_counter() - started:.1f} s"
-        )
     today = timezone.localdate()
     staff, areas = calendar_staff(args.practitioners)
     if not WorkingHours.objects.exists():

@@ -10,14 +10,13 @@ the figures compare across machines; query counts must not grow with the data.
 """
 
 import argparse
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.support import count_queries, median_seconds, prepare_database  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -29,41 +28,10 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def median_seconds(action, repeat: int) -> float:
-    action()  # warm caches and connections
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
-def count_queries(connection, action) -> int:
-    """SQL statements one request runs (the debug query log is reset per request)."""
-    statements = []
-
-    def counting(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counting):
-        action()
-    return len(statements)
-
-
 def main() -> None:
     args = parse_args()
-    database = Path(args.database)
-    database.parent.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
+    prepare_database(database=args.database, pregnancies=args.pregnancies, seed=args.seed)
 
-    import django
-
-    django.setup()
-
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
@@ -72,13 +40,6 @@ def main() -> None:
     from tandem.core.roles import Role
     from tandem.records.models import Pregnancy
 
-    call_command("migrate", verbosity=0)
-    if Pregnancy.objects.count() < args.pregnancies:
-        started = time.perf_counter()
-        call_command("generate_demo", pregnancies=args.pregnancies, seed=args.seed, verbosity=0)
-        print(
-            f"generated {args.pregnancies:,} pregnancies in {time.perf_counter() - started:.1f} s"
-        )
     total = Pregnancy.objects.count()
 
     def count_pregnancies() -> None:
