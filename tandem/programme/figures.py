@@ -9,7 +9,7 @@ Figures are counted, never told: the web layer tells them through a
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import (
     Case,
@@ -29,8 +29,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from tandem import access
 from tandem.assessments.models import VisitRecord, VisitRecordStatus
 from tandem.core.disclosure import EXACT, SUPPRESSED_FOR_ANALYSTS, Teller
-from tandem.core.gestation import PREGNANCY_DAYS
-from tandem.pathway.models import Referral, Screen
+from tandem.pathway.models import Decision, Referral, Screen
 from tandem.pathway.rules import (
     HEALTH_VISITOR_CONTACT_FROM,
     JOINT_VISIT_FROM,
@@ -39,7 +38,7 @@ from tandem.pathway.rules import (
 )
 from tandem.pathway.services import review_target_working_days
 from tandem.programme.models import VisitTarget
-from tandem.programme.worklists import days_before_edd
+from tandem.programme.worklists import before_edd, days_before_edd
 from tandem.records.models import Area, Pregnancy
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
 
@@ -104,22 +103,30 @@ def in_window() -> Q:
     (on visits annotated with `before_edd`)."""
     return (
         Q(kind=VisitKind.JOINT_VISIT)
-        & Q(before_edd__lte=timedelta(days=PREGNANCY_DAYS - JOINT_VISIT_FROM.days))
-        & Q(before_edd__gte=timedelta(days=PREGNANCY_DAYS - JOINT_VISIT_TO.days))
+        & Q(before_edd__lte=before_edd(JOINT_VISIT_FROM))
+        & Q(before_edd__gte=before_edd(JOINT_VISIT_TO))
     ) | (
         Q(kind=VisitKind.HEALTH_VISITOR_28_WEEK)
-        & Q(before_edd__lte=timedelta(days=PREGNANCY_DAYS - HEALTH_VISITOR_CONTACT_FROM.days))
+        & Q(before_edd__lte=before_edd(HEALTH_VISITOR_CONTACT_FROM))
     )
+
+
+def _first_decided_at() -> Subquery:
+    """When the referral's first decision was made (a question for the referrer counts):
+    its Decision rows, not `decided_at`, which a revision or an answer moves."""
+    first = Decision.objects.filter(referral=OuterRef("pk")).order_by("decided_at", "pk")
+    return Subquery(first.values("decided_at")[:1])
 
 
 def _stage_counts() -> dict:
     referrals = Referral.objects.filter(pregnancy=OuterRef("pk"))
     visits = Visit.objects.filter(pregnancy=OuterRef("pk"))
+    decisions = Decision.objects.filter(referral__pregnancy=OuterRef("pk"))
     return {
         "booked": Count("pk"),
         "screened": Count("pk", filter=Q(Exists(Screen.objects.filter(pregnancy=OuterRef("pk"))))),
         "referred": Count("pk", filter=Q(Exists(referrals))),
-        "reviewed": Count("pk", filter=Q(Exists(referrals.filter(decided_at__isnull=False)))),
+        "reviewed": Count("pk", filter=Q(Exists(decisions))),
         "visit_booked": Count("pk", filter=Q(Exists(visits.exclude(status=VisitStatus.CANCELLED)))),
         "visit_in_window": Count(
             "pk",
@@ -230,12 +237,12 @@ def review_times(
     target = review_target_working_days() if target is None else target
     grouped = (
         Referral.objects.filter(
-            pregnancy__in=scope.pregnancies(),
-            referred_at__date__range=(start, end),
-            decided_at__isnull=False,
+            pregnancy__in=scope.pregnancies(), referred_at__date__range=(start, end)
         )
+        .annotate(first_decided_at=_first_decided_at())
+        .filter(first_decided_at__isnull=False)
         .values("pregnancy__area__name")
-        .annotate(referred_on=TruncDate("referred_at"), decided_on=TruncDate("decided_at"))
+        .annotate(referred_on=TruncDate("referred_at"), decided_on=TruncDate("first_decided_at"))
         .values("pregnancy__area__name", "referred_on", "decided_on")
         .annotate(n=Count("pk"))
         .order_by(F("pregnancy__area__name").asc(nulls_last=True))

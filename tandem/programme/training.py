@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from tandem import access
 from tandem.core.audit import record_event
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.core.roles import Permission
 from tandem.programme.figures import Scope
@@ -91,8 +92,7 @@ def record_training(*, by, practitioner, course, completed_on: date | None) -> T
             record = TrainingRecord(
                 practitioner=practitioner, course=course, completed_on=completed_on, recorded_by=by
             )
-            record._history_user = by
-            record.save()
+            save_with_history(record, by=by)
             record_event(
                 by=by,
                 action=AuditAction.CREATE,

@@ -112,9 +112,14 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def before_edd(gestation: Gestation) -> timedelta:
+    """How long before the EDD a pregnancy reaches `gestation`."""
+    return timedelta(days=PREGNANCY_DAYS - gestation.days)
+
+
 def _edd_at_gestation_today(today: date, gestation: Gestation) -> date:
     """A pregnancy is at or past `gestation` today when its EDD is on or before this."""
-    return today + timedelta(days=PREGNANCY_DAYS - gestation.days)
+    return today + before_edd(gestation)
 
 
 def _family_referrals(user, alert: Alert) -> QuerySet[Referral]:
@@ -199,19 +204,15 @@ def days_before_edd() -> ExpressionWrapper:
     )
 
 
-def _before_edd(gestation: Gestation) -> timedelta:
-    return timedelta(days=PREGNANCY_DAYS - gestation.days)
-
-
 def outside_window() -> Q:
     """A joint visit outside 20+0 to 25+6 at its date, or a 28-week contact before 28+0
     (on a queryset annotated with `before_edd`)."""
     joint = Q(kind=VisitKind.JOINT_VISIT) & (
-        Q(before_edd__gt=_before_edd(JOINT_VISIT_FROM))
-        | Q(before_edd__lt=_before_edd(JOINT_VISIT_TO))
+        Q(before_edd__gt=before_edd(JOINT_VISIT_FROM))
+        | Q(before_edd__lt=before_edd(JOINT_VISIT_TO))
     )
     contact = Q(kind=VisitKind.HEALTH_VISITOR_28_WEEK) & Q(
-        before_edd__gt=_before_edd(HEALTH_VISITOR_CONTACT_FROM)
+        before_edd__gt=before_edd(HEALTH_VISITOR_CONTACT_FROM)
     )
     return joint | contact
 

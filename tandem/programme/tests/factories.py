@@ -16,7 +16,7 @@ from tandem.assessments.models import (
     VisitRecordStatus,
 )
 from tandem.core.gestation import Gestation, date_at_gestation
-from tandem.pathway.models import Referral, ReferralStatus
+from tandem.pathway.models import Decision, Referral, ReferralStatus, ReviewOutcome
 from tandem.programme.models import MANDATORY_COURSE, TrainingCourse, TrainingRecord, VisitTarget
 from tandem.records.tests.factories import PractitionerFactory, PregnancyFactory, UserFactory
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
@@ -42,6 +42,23 @@ class ReferralFactory(factory.django.DjangoModelFactory):
     referred_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     reason = "Synthetic reason for referral"
     status = ReferralStatus.AWAITING_REVIEW
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A reviewer's decision on a referral (the referral's own status, current_outcome and
+    decided_at are set by whoever makes it: see `decided`)."""
+
+    class Meta:
+        model = Decision
+
+    referral = factory.SubFactory(ReferralFactory)
+    outcome = ReviewOutcome.JOINT_VISIT
+    rationale = "Synthetic rationale"
+    decided_by = factory.SubFactory(UserFactory)
+    decided_at = factory.LazyFunction(timezone.now)
+    question = factory.LazyAttribute(
+        lambda o: "Synthetic question" if o.outcome == ReviewOutcome.MORE_INFORMATION else ""
+    )
 
 
 class VisitFactory(factory.django.DjangoModelFactory):
@@ -127,7 +144,7 @@ def adswood_family(personas, *, weeks: int = 20, days: int = 0, **overrides):
 
 
 def decided(pregnancy, outcome, **overrides) -> Referral:
-    """A referral of the pregnancy decided for this outcome."""
+    """A referral of the pregnancy decided for this outcome, with its decision."""
     values = {
         "pregnancy": pregnancy,
         "status": ReferralStatus.DECIDED,
@@ -136,4 +153,6 @@ def decided(pregnancy, outcome, **overrides) -> Referral:
         "referred_at": timezone.now() - timedelta(days=10),
         **overrides,
     }
-    return ReferralFactory(**values)
+    referral = ReferralFactory(**values)
+    DecisionFactory(referral=referral, outcome=outcome, decided_at=referral.decided_at)
+    return referral

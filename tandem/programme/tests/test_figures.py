@@ -3,13 +3,15 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import time_machine
 from django.utils import timezone
 
 from tandem.pathway.models import ReferralStatus, ReviewOutcome
-from tandem.pathway.services import record_screen
+from tandem.pathway.services import answer_question, decide, record_screen, revise_decision
 from tandem.pathway.tests.factories import answers
 from tandem.programme import figures
 from tandem.programme.tests.factories import (
+    DecisionFactory,
     ReferralFactory,
     VisitFactory,
     VisitRecordFactory,
@@ -125,11 +127,41 @@ def test_scope_of_a_team_leader_is_her_areas_only(personas):
 
 def test_decided_more_information_counts_as_reviewed(personas):
     pregnancy = adswood_family(personas)
-    ReferralFactory(
+    referral = ReferralFactory(
         pregnancy=pregnancy,
         status=ReferralStatus.MORE_INFORMATION_NEEDED,
         current_outcome=ReviewOutcome.MORE_INFORMATION,
         decided_at=timezone.now(),
     )
+    DecisionFactory(
+        referral=referral, outcome=ReviewOutcome.MORE_INFORMATION, decided_at=referral.decided_at
+    )
+    _, total = figures.funnel(figures.scope_for(personas.team_leader), *_period())
+    assert total.counts["reviewed"] == 1
+
+
+def test_review_time_runs_to_the_first_decision_not_its_revision(personas):
+    monday = datetime(2025, 3, 3, 9, tzinfo=LONDON)
+    referral = ReferralFactory(pregnancy=adswood_family(personas), referred_at=monday)
+    with time_machine.travel(monday + timedelta(days=1), tick=False):  # Tuesday
+        first = decide(by=personas.reviewer, referral=referral, outcome="hv_28_week", rationale="A")
+    with time_machine.travel(monday + timedelta(days=14), tick=False):
+        revise_decision(by=personas.reviewer, decision=first, outcome="joint_visit", rationale="B")
+    _, total = figures.review_times(
+        figures.scope_for(personas.team_leader), monday.date(), monday.date()
+    )
+    assert total.distribution == {1: 1}
+
+
+def test_answered_question_still_counts_as_reviewed(personas):
+    referral = ReferralFactory(pregnancy=adswood_family(personas))
+    decide(
+        by=personas.reviewer,
+        referral=referral,
+        outcome="more_information",
+        rationale="Unclear",
+        question="Who lives with her?",
+    )
+    answer_question(by=personas.midwife, referral=referral, text="Her partner")
     _, total = figures.funnel(figures.scope_for(personas.team_leader), *_period())
     assert total.counts["reviewed"] == 1

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from tandem import access
 from tandem.core.gestation import PREGNANCY_DAYS, Gestation
-from tandem.pathway.models import Referral, ReferralStatus
+from tandem.pathway.models import Referral
 from tandem.pathway.rules import working_days_between
+from tandem.pathway.services import review_queue
 from tandem.records.models import CareContact, ContactOutcome, Pregnancy, PregnancyStatus, Woman
 from tandem.web.presenters import display
 from tandem.web.presenters.pagination import PaginatedList, paginate
@@ -187,15 +188,9 @@ def health_visitor_sections(request) -> list[Section]:
 
 
 def awaiting_review(user) -> QuerySet[Referral]:
-    """Referrals awaiting review among the pregnancies she may see, oldest first."""
-    return (
-        Referral.objects.filter(
-            status=ReferralStatus.AWAITING_REVIEW,
-            pregnancy__in=access.visible_pregnancies(user),
-        )
-        .select_related("pregnancy__woman", "pregnancy__area", "referred_by")
-        .order_by("referred_at", "pk")
-    )
+    """Referrals awaiting review among the pregnancies she may see, oldest first: the
+    review queue's own list."""
+    return review_queue(access.visible_referrals(user))
 
 
 def reviewer_sections(request) -> list[Section]:

@@ -77,13 +77,14 @@ def worklist_url(alert: Alert) -> str:
 def alert_cards(user) -> list[dict]:
     """One NHS.UK card per alert her role looks after, with its count (one query each)."""
     cards = []
+    target = review_target_working_days()
     for alert, count in worklists.alert_counts(user).items():
         text = ALERT_TEXT[alert]
         cards.append(
             {
                 "heading": f"{text.title}: {count}",
                 "href": worklist_url(alert),
-                "description": describe(text),
+                "description": describe(text, target),
                 "clickable": True,
                 "warning": count > 0,
             }
@@ -231,9 +232,9 @@ def _pregnancy_of(item):
     return item.pregnancy
 
 
-def describe(text: AlertText) -> str:
+def describe(text: AlertText, target: int) -> str:
     """An alert's description, with the LMNS's review target filled in."""
-    return text.description.format(target=review_target_working_days())
+    return text.description.format(target=target)
 
 
 def worklist_page(request, alert: Alert) -> dict:
@@ -251,7 +252,7 @@ def worklist_page(request, alert: Alert) -> dict:
     )
     return {
         "text": text,
-        "description": describe(text),
+        "description": describe(text, review_target_working_days()),
         "listing": listing,
         "table": {
             "caption": text.title,

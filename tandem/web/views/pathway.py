@@ -58,7 +58,8 @@ def screen_result(request, pk):
     services.screen_viewed(by=user, screen=screen)
     referral_href = (
         reverse("web:pathway-referral", args=[screen.referral_id])
-        if screen.referral_id and access.visible_referrals(user).filter(pk=screen.referral_id)
+        if screen.referral_id
+        and access.visible_referrals(user).filter(pk=screen.referral_id).exists()
         else ""
     )
     return render(
