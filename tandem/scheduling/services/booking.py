@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from tandem.core.audit import record_event
 from tandem.core.concurrency import claim_version
+from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.pathway.models import Referral, ReferralStatus
 from tandem.records.models import Practitioner, PregnancyStatus
@@ -183,10 +184,9 @@ def book_visit(
         booked_by=by,
         outside_window_reason=outside_window_reason if problem else "",
     )
-    visit._history_user = by
     try:
         with transaction.atomic():
-            visit.save()
+            save_with_history(visit, by=by)
     except IntegrityError:
         raise ValidationError(
             "Someone has just booked a visit for this referral: open it to move it instead"
@@ -262,8 +262,7 @@ def reschedule_visit(
     visit.reservations.all().delete()
     visit.starts_at, visit.ends_at = starts_at, ends_at
     visit.outside_window_reason = outside_window_reason if problem else ""
-    visit._history_user = by
-    visit.save(update_fields=["starts_at", "ends_at", "outside_window_reason"])
+    save_with_history(visit, by=by)
     _reserve(visit, people)
     VisitChange.objects.create(
         visit=visit,
@@ -297,8 +296,7 @@ def cancel_visit(*, by, visit: Visit, expected_version: int, reason: str) -> Vis
     claim_version(visit, expected_version)
     visit.reservations.all().delete()
     visit.status = VisitStatus.CANCELLED
-    visit._history_user = by
-    visit.save(update_fields=["status"])
+    save_with_history(visit, by=by)
     VisitChange.objects.create(
         visit=visit,
         kind=VisitChangeKind.CANCELLED,

@@ -232,3 +232,23 @@ def test_visit_changes_cannot_be_edited_or_deleted(setting):
         change.save()
     with pytest.raises(ValueError):
         change.delete()
+
+
+def test_visit_history_names_who_booked_moved_and_cancelled_it(setting):
+    personas = setting[0]
+    visit = _book(setting, at(FIRST_DAY, 9))
+    reschedule_visit(
+        by=personas.midwife,
+        visit=visit,
+        expected_version=1,
+        starts_at=at(FIRST_DAY, 14),
+        reason="Family asked for later",
+    )
+    cancel_visit(by=personas.health_visitor, visit=visit, expected_version=2, reason="Moved")
+
+    history = visit.history.order_by("history_date", "history_id")
+    assert [(h.history_user, h.status, h.starts_at) for h in history] == [
+        (personas.administrator, VisitStatus.BOOKED, at(FIRST_DAY, 9)),
+        (personas.midwife, VisitStatus.BOOKED, at(FIRST_DAY, 14)),
+        (personas.health_visitor, VisitStatus.CANCELLED, at(FIRST_DAY, 14)),
+    ]

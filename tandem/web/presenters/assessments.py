@@ -8,7 +8,7 @@ triangle entries, factors, goals with their actions, and versions).
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -88,29 +88,10 @@ def who(user) -> str:
 # --- Rebooking a missed visit -------------------------------------------------------------
 
 
-def _booking_pattern() -> str | None:
-    """The route of the scheduling slice's booking page, if it has one."""
-    for pattern in get_resolver("tandem.urls").url_patterns:
-        if isinstance(pattern, URLResolver) and pattern.namespace == "web":
-            for inner in pattern.url_patterns:
-                if isinstance(inner, URLPattern) and inner.name == "visit-book":
-                    return str(inner.pattern)
-    return None
-
-
 def rebook_href(visit) -> str:
-    """A link to book the visit again, when the booking page exists and its route says
-    whose id it takes; empty otherwise (the missed visit then waits on the worklist)."""
-    route = _booking_pattern()
-    if route is None:
-        return ""
-    if "<" not in route:
-        return reverse("web:visit-book")
-    ids = {"referral": visit.referral_id, "pregnanc": visit.pregnancy_id, "visit": visit.pk}
-    for word, pk in ids.items():
-        if route.startswith(word) and route.count("<") == 1 and pk is not None:
-            return reverse("web:visit-book", args=[pk])
-    return ""
+    """The booking page of the missed visit's referral; empty for a visit booked without
+    one (it then waits on the worklist)."""
+    return reverse("web:visit-book", args=[visit.referral_id]) if visit.referral_id else ""
 
 
 # --- The record page ---------------------------------------------------------------------
@@ -134,7 +115,6 @@ class GoalView:
 
 @dataclass
 class RecordPage:
-    visit: object
     record: VisitRecord | None
     status_text: str
     visit_summary: dict
@@ -253,7 +233,6 @@ def record_page(user, visit) -> RecordPage:
                 }
             )
     return RecordPage(
-        visit=visit,
         record=record,
         status_text=status_text,
         visit_summary={"rows": visit_rows},

@@ -26,6 +26,33 @@ _OUTCOME_OF = {
 }
 
 
+def visit_form_page(
+    request,
+    visit,
+    presented: PresentedForm,
+    outcome,
+    *,
+    heading: str,
+    page_title: str = "",
+    template: str = "web/forms/page.jinja",
+    **context,
+):
+    """A form page about one visit: its caption, the way back to the visit record, and the
+    status of a failed save (409 for a conflict)."""
+    return render_form(
+        request,
+        template,
+        presented,
+        status=outcome.status if outcome else 200,
+        page_title=page_title or f"{heading} – {present.visit_title(visit)}",
+        heading=heading,
+        caption=present.visit_caption(visit),
+        back_link=present.record_back_link(visit),
+        cancel_href=reverse("web:visit-record", args=[visit.pk]),
+        **context,
+    )
+
+
 @permission_required(Permission.RECORD_VISITS)
 def visit_attendance(request, pk):
     user = request.user
@@ -57,17 +84,15 @@ def visit_attendance(request, pk):
         form = AttendanceForm(
             initial={"version": visit.version, "outcome": _OUTCOME_OF.get(visit.status)}
         )
-    return render_form(
+    heading = f"Attendance at the {present.visit_title(visit).lower()}"
+    return visit_form_page(
         request,
-        "web/forms/page.jinja",
+        visit,
         PresentedForm(form, legend_size="m"),
-        status=outcome.status if outcome else 200,
-        page_title=f"Attendance at the {present.visit_title(visit).lower()}",
-        heading=f"Attendance at the {present.visit_title(visit).lower()}",
-        caption=present.visit_caption(visit),
+        outcome,
+        heading=heading,
+        page_title=heading,
         submit_text="Save attendance",
-        back_link=present.record_back_link(visit),
-        cancel_href=reverse("web:visit-record", args=[visit.pk]),
     )
 
 
@@ -113,19 +138,17 @@ def record_complete(request, pk):
         records.visit_record_viewed(by=user, visit=visit)
         form = CompleteForm(initial={"version": CompleteForm.version_of(record)})
     complete = record is not None and record.status == VisitRecordStatus.COMPLETE
-    return render_form(
+    return visit_form_page(
         request,
-        "web/assessments/complete.jinja",
+        visit,
         PresentedForm(form),
-        status=outcome.status if outcome else 200,
-        page_title="Complete the visit record",
+        outcome,
+        template="web/assessments/complete.jinja",
         heading="Complete the visit record",
-        caption=present.visit_caption(visit),
+        page_title="Complete the visit record",
         already_complete=complete,
         problems=list(records.completion_problems(record).values()) if record else [],
         has_record=record is not None,
-        back_link=present.record_back_link(visit),
-        cancel_href=reverse("web:visit-record", args=[visit.pk]),
     )
 
 

@@ -3,17 +3,16 @@ own), and the summary per area for team leaders and analysts."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from tandem import access
 from tandem.assessments.services import feedback, records
 from tandem.core.roles import Permission
 from tandem.web.forms.assessments import FeedbackForm
-from tandem.web.presenters import assessments as present
 from tandem.web.presenters.assessments_feedback import feedback_tables
 from tandem.web.presenters.forms import PresentedForm
+from tandem.web.views.assessments import visit_form_page
 from tandem.web.views.decorators import permission_required
-from tandem.web.views.submit import render_form, submit
+from tandem.web.views.submit import submit
 
 
 def _feedback_page(request, pk, *, give, question: str, heading: str, hint: str):
@@ -37,17 +36,13 @@ def _feedback_page(request, pk, *, give, question: str, heading: str, hint: str)
     else:
         records.visit_record_viewed(by=user, visit=visit, what="visit")
     form.fields["rating"].help_text = hint
-    return render_form(
+    return visit_form_page(
         request,
-        "web/forms/page.jinja",
+        visit,
         PresentedForm(form, legend_size="m"),
-        status=outcome.status if outcome else 200,
-        page_title=f"{heading} – {present.visit_title(visit)}",
+        outcome,
         heading=heading,
-        caption=present.visit_caption(visit),
         submit_text="Save feedback",
-        back_link=present.record_back_link(visit),
-        cancel_href=reverse("web:visit-record", args=[visit.pk]),
     )
 
 

@@ -3,38 +3,34 @@ updating an action's status (at any time, without amending the record)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 
 from tandem import access
 from tandem.assessments.services import plan, records
 from tandem.core.roles import Permission
 from tandem.web.forms.assessments import ActionForm, ActionStatusForm, GoalEditForm, GoalForm
-from tandem.web.presenters import assessments as present
 from tandem.web.presenters.forms import PresentedForm
+from tandem.web.views.assessments import visit_form_page
 from tandem.web.views.assessments_sections import bound, record_form_page
 from tandem.web.views.decorators import permission_required
-from tandem.web.views.submit import render_form, submit
+from tandem.web.views.submit import submit
 
 ACTION_SECTIONS = [("", ["action", "owner", "owner_service", "due_date", "status", "reason"])]
 
 
 @permission_required(Permission.RECORD_VISITS)
 def goal_new(request, pk):
-    user = request.user
-    visit = access.visit_for(user, pk)
+    visit = access.visit_for(request.user, pk)
     record = records.record_of(visit)
     form = bound(request, GoalForm, record, {})
     return record_form_page(
         request,
         visit,
         form,
-        lambda: plan.add_goal(
-            by=user,
+        lambda **change: plan.add_goal(
             visit=visit,
-            expected_version=form.cleaned_data["version"],
             goal=form.cleaned_data["goal"],
-            reason=form.reason(),
             **form.action_values(),
+            **change,
         ),
         heading="Add a goal to the family plan",
         sections=[
@@ -47,8 +43,7 @@ def goal_new(request, pk):
 
 @permission_required(Permission.RECORD_VISITS)
 def goal_edit(request, pk):
-    user = request.user
-    goal = access.plan_goal_for(user, pk)
+    goal = access.plan_goal_for(request.user, pk)
     record = goal.record
     visit = record.visit
     form = bound(request, GoalEditForm, record, {"goal": goal.goal})
@@ -56,21 +51,14 @@ def goal_edit(request, pk):
         request,
         visit,
         form,
-        lambda: plan.change_goal(
-            by=user,
-            goal=goal,
-            expected_version=form.cleaned_data["version"],
-            text=form.cleaned_data["goal"],
-            reason=form.reason(),
-        ),
+        lambda **change: plan.change_goal(goal=goal, text=form.cleaned_data["goal"], **change),
         heading="Change a goal of the family plan",
     )
 
 
 @permission_required(Permission.RECORD_VISITS)
 def action_new(request, pk):
-    user = request.user
-    goal = access.plan_goal_for(user, pk)
+    goal = access.plan_goal_for(request.user, pk)
     record = goal.record
     visit = record.visit
     form = bound(request, ActionForm, record, {})
@@ -78,13 +66,7 @@ def action_new(request, pk):
         request,
         visit,
         form,
-        lambda: plan.add_action(
-            by=user,
-            goal=goal,
-            expected_version=form.cleaned_data["version"],
-            reason=form.reason(),
-            **form.action_values(),
-        ),
+        lambda **change: plan.add_action(goal=goal, **form.action_values(), **change),
         heading="Add an action",
         sections=ACTION_SECTIONS,
     )
@@ -92,8 +74,7 @@ def action_new(request, pk):
 
 @permission_required(Permission.RECORD_VISITS)
 def action_edit(request, pk):
-    user = request.user
-    plan_action = access.plan_action_for(user, pk)
+    plan_action = access.plan_action_for(request.user, pk)
     record = plan_action.goal.record
     visit = record.visit
     form = bound(request, ActionForm, record, ActionForm.initial_for(plan_action))
@@ -101,13 +82,11 @@ def action_edit(request, pk):
         request,
         visit,
         form,
-        lambda: plan.change_action(
-            by=user,
+        lambda **change: plan.change_action(
             plan_action=plan_action,
-            expected_version=form.cleaned_data["version"],
             action_version=form.cleaned_data["action_version"] or 0,
-            reason=form.reason(),
             **form.action_values(),
+            **change,
         ),
         heading="Change an action",
         sections=ACTION_SECTIONS,
@@ -139,15 +118,12 @@ def action_status(request, pk):
         form = ActionStatusForm(
             initial={"version": plan_action.version, "status": plan_action.status}
         )
-    return render_form(
+    return visit_form_page(
         request,
-        "web/forms/page.jinja",
+        visit,
         PresentedForm(form, legend_size="m"),
-        status=outcome.status if outcome else 200,
-        page_title="Update the status of an action",
+        outcome,
         heading=f"Update the status of: {plan_action.action[:80]}",
-        caption=present.visit_caption(visit),
+        page_title="Update the status of an action",
         submit_text="Save status",
-        back_link=present.record_back_link(visit),
-        cancel_href=reverse("web:visit-record", args=[visit.pk]),
     )

@@ -7,7 +7,6 @@ with its reason. A save over someone else's newer save is refused with 409.
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 
 from tandem import access
 from tandem.assessments.my_world import SIDE_BY_SLUG
@@ -16,15 +15,25 @@ from tandem.core.roles import Permission
 from tandem.web.forms.assessments import MatrixForm, PrioritiesForm, RecordForm, TriangleSideForm
 from tandem.web.presenters import assessments as present
 from tandem.web.presenters.forms import PresentedForm
+from tandem.web.views.assessments import visit_form_page
 from tandem.web.views.decorators import permission_required
-from tandem.web.views.submit import render_form, submit
+from tandem.web.views.submit import submit
 
 
-def record_form_page(request, visit, form, save, *, heading: str, sections=None, status=None):
-    """Shows or saves one form that changes the visit record."""
+def record_form_page(request, visit, form, save, *, heading: str, sections=None):
+    """Shows or saves one form that changes the visit record. `save` is called with what
+    every change names: the actor (`by`), the version the form was loaded at
+    (`expected_version`) and the reason for an amendment (`reason`)."""
     outcome = None
     if request.method == "POST":
-        outcome = submit(form, save)
+        outcome = submit(
+            form,
+            lambda: save(
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                reason=form.reason(),
+            ),
+        )
         if outcome.ok:
             done = "Amendment saved" if form.amending else "Draft saved"
             # The heading is a proper name (Risk and Resilience Matrix, My World Triangle):
@@ -33,17 +42,13 @@ def record_form_page(request, visit, form, save, *, heading: str, sections=None,
             return redirect("web:visit-record", pk=visit.pk)
     else:
         records.visit_record_viewed(by=request.user, visit=visit)
-    return render_form(
+    return visit_form_page(
         request,
-        "web/forms/page.jinja",
+        visit,
         PresentedForm(form, sections=sections),
-        status=outcome.status if outcome else 200,
-        page_title=f"{heading} – {present.visit_title(visit)}",
+        outcome,
         heading=heading,
-        caption=present.visit_caption(visit),
         submit_text="Save amendment" if form.amending else "Save draft",
-        back_link=present.record_back_link(visit),
-        cancel_href=reverse("web:visit-record", args=[visit.pk]),
     )
 
 
@@ -57,8 +62,7 @@ def bound(request, form_class: type[RecordForm], record, initial: dict, **kwargs
 
 @permission_required(Permission.RECORD_VISITS)
 def triangle_side(request, pk, side):
-    user = request.user
-    visit = access.visit_for(user, pk)
+    visit = access.visit_for(request.user, pk)
     record = present.load_record(visit)
     chosen = SIDE_BY_SLUG[side]
     form = bound(
@@ -68,13 +72,11 @@ def triangle_side(request, pk, side):
         request,
         visit,
         form,
-        lambda: records.save_triangle_side(
-            by=user,
+        lambda **change: records.save_triangle_side(
             visit=visit,
-            expected_version=form.cleaned_data["version"],
             side=side,
             entries=form.entries(),
-            reason=form.reason(),
+            **change,
         ),
         heading=f"My World Triangle: {chosen.title}",
         sections=form.sections(),
@@ -83,21 +85,18 @@ def triangle_side(request, pk, side):
 
 @permission_required(Permission.RECORD_VISITS)
 def matrix(request, pk):
-    user = request.user
-    visit = access.visit_for(user, pk)
+    visit = access.visit_for(request.user, pk)
     record = present.load_record(visit)
     form = bound(request, MatrixForm, record, MatrixForm.initial_for(record))
     return record_form_page(
         request,
         visit,
         form,
-        lambda: records.save_matrix(
-            by=user,
+        lambda **change: records.save_matrix(
             visit=visit,
-            expected_version=form.cleaned_data["version"],
             factors=form.factors(),
             summary=form.cleaned_data["matrix_summary"],
-            reason=form.reason(),
+            **change,
         ),
         heading="Risk and Resilience Matrix",
     )
@@ -105,8 +104,7 @@ def matrix(request, pk):
 
 @permission_required(Permission.RECORD_VISITS)
 def priorities(request, pk):
-    user = request.user
-    visit = access.visit_for(user, pk)
+    visit = access.visit_for(request.user, pk)
     record = records.record_of(visit)
     initial = {
         "parents_priorities": record.parents_priorities if record else "",
@@ -117,13 +115,11 @@ def priorities(request, pk):
         request,
         visit,
         form,
-        lambda: records.save_priorities(
-            by=user,
+        lambda **change: records.save_priorities(
             visit=visit,
-            expected_version=form.cleaned_data["version"],
             parents_priorities=form.cleaned_data["parents_priorities"],
             baby_voice=form.cleaned_data["baby_voice"],
-            reason=form.reason(),
+            **change,
         ),
         heading="What matters to the family",
     )

@@ -58,7 +58,6 @@ def my_calendar(request):
             "busy": present.busy_table(calendars.upcoming_busy_periods(me), csrf_input),
             "visits": present.visits_table(booking.upcoming_visits_of(me)),
             "feed_url": feed_url,
-            "csrf_hidden": csrf_input,
         },
     )
 
