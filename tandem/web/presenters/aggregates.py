@@ -1,5 +1,6 @@
 """Counts for the analyst's home page: no names, NHS numbers, dates, postcodes or links to a
-person, only organisations, areas and statuses with the number of pregnancies or women.
+person, only organisations, areas and statuses with the number of pregnancies or women,
+each disclosure-controlled (tandem.core.disclosure), since only an analyst sees them.
 
 Each table is one grouped query, whatever the number of rows.
 """
@@ -7,6 +8,7 @@ Each table is one grouped query, whatever the number of rows.
 from django.db.models import Count, Q
 
 from tandem import access
+from tandem.core.disclosure import SUPPRESSED_FOR_ANALYSTS
 from tandem.core.roles import Permission
 from tandem.records.models import Pregnancy, PregnancyStatus
 
@@ -20,7 +22,7 @@ def _aggregate_source(user):
 
 
 def _number(value: int) -> dict:
-    return {"text": f"{value:,}", "format": "numeric"}
+    return {"text": SUPPRESSED_FOR_ANALYSTS.count(value), "format": "numeric"}
 
 
 def _status_table(caption: str, groups: list[str], labels: dict[str, str], rows: list[dict]):

@@ -1,6 +1,8 @@
 """The analyst sees counts only: never a name, NHS number, date of birth, postcode or link
 to anyone's record."""
 
+import re
+
 from django.urls import reverse
 
 from tandem.records.tests.factories import PregnancyFactory, WomanFactory
@@ -43,3 +45,29 @@ def test_analyst_cannot_open_a_record_or_search(client, personas):
     client.force_login(personas.analyst)
     assert client.get(reverse("web:woman", args=[personas.woman.pk])).status_code == 403
     assert client.get(reverse("web:search"), {"q": "Amina"}).status_code == 403
+
+
+def test_analyst_home_counts_are_disclosure_controlled(client, personas):
+    """Every count is told by the MSDS rule: 1 to 7 read 5, so no family is singled out."""
+    for _ in range(2):
+        PregnancyFactory(
+            woman=WomanFactory(lsoa_code=""),
+            provider=personas.provider,
+            area=personas.brinnington,
+        )
+    client.force_login(personas.analyst)
+    page = page_text(client.get(reverse("web:home")))
+    # Without the column names the responsive table repeats in each cell.
+    page = re.sub(r'<span class="nhsuk-table__heading"[^>]*>.*?</span>', "", page, flags=re.DOTALL)
+    rows = [
+        [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
+        for cells in (
+            re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.DOTALL)
+            for row in re.findall(r"<tr.*?</tr>", page, flags=re.DOTALL)
+        )
+        if cells
+    ]
+    brinnington = next(row for row in rows if "Brinnington" in row)
+    assert brinnington[2:] == ["5", "0", "0", "0", "5"]  # 2 active, 2 in all
+    figures = {cell for row in rows for cell in row if cell.isdigit()}
+    assert figures and {"1", "2", "3"}.isdisjoint(figures)
