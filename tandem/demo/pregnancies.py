@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from random import Random
 
-from tandem.core.gestation import PREGNANCY_DAYS
+from tandem.core.gestation import PREGNANCY_DAYS, Gestation, date_at_gestation, gestation_on
 from tandem.demo.calibration import TWIN_SHARE, ProviderCalibration
 from tandem.demo.geography import Home
 from tandem.demo.people import Identity, date_of_birth, woman_identity
@@ -61,7 +61,7 @@ class PregnancyStory:
         return self.previous_live_births + self.previous_stillbirths == 0
 
     def date_at(self, gestation_days: int) -> date:
-        return self.edd - timedelta(days=PREGNANCY_DAYS - gestation_days)
+        return date_at_gestation(self.edd, Gestation(gestation_days))
 
 
 def _between(rng: Random, bounds: tuple[int, int]) -> int:
@@ -87,11 +87,11 @@ def plan_pregnancy(
     )
     edd = first_contact + timedelta(days=PREGNANCY_DAYS - at_first_contact)
     planned_booking = _weekday(first_contact + timedelta(days=at_booking - at_first_contact))
-    at_booking = PREGNANCY_DAYS - (edd - planned_booking).days
+    at_booking = gestation_on(edd, planned_booking).days
     age = _between(rng, cal.age_at_booking.draw(rng))
     live, still, caesareans = _obstetric_history(rng, cal)
     fate, event_gestation, twins = _fate(rng, cal, at_booking)
-    event_date = edd - timedelta(days=PREGNANCY_DAYS - event_gestation)
+    event_date = date_at_gestation(edd, Gestation(event_gestation))
     ended = event_date < today
     booked = planned_booking < today
     lmp, edd_scan, edd_method = _dating(rng, edd, at_booking, min(today, event_date))
@@ -158,7 +158,7 @@ def _dating(
     rng: Random, edd: date, at_booking: int, known_by: date
 ) -> tuple[date | None, date | None, str]:
     """LMP, scan EDD and method: a dating scan sets the EDD once it has happened."""
-    lmp = edd - timedelta(days=PREGNANCY_DAYS)
+    lmp = date_at_gestation(edd, Gestation(0))
     scan_on = lmp + timedelta(days=max(at_booking, _between(rng, DATING_SCAN_DAYS)))
     if scan_on >= known_by:
         return lmp, None, EddMethod.LMP

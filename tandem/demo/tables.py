@@ -11,90 +11,78 @@ from tandem.demo.writer import DbValues, TableWriter, reset_sequences
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.records.models import CareContact, Pregnancy, Woman
 
+# The columns each writer fills besides its references to other rows, in the order `add`
+# takes them; the generator's tests digest the same columns (tests/support.py).
+WOMAN_COLUMNS = (
+    "nhs_number",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "postcode",
+    "lsoa_code",
+    "imd_decile",
+    "ethnic_category",
+    "main_language",
+    "interpreter_needed",
+    "accessibility_needs",
+    "created_at",
+)
+PREGNANCY_COLUMNS = (
+    "lmp",
+    "edd_scan",
+    "edd",
+    "edd_method",
+    "booking_date",
+    "previous_live_births",
+    "previous_stillbirths",
+    "previous_caesareans",
+    "smoking_status_booking",
+    "status",
+    "ended_on",
+    "created_at",
+)
+CONTACT_COLUMNS = ("starts_at", "contact_type", "outcome", "wellbeing_asked", "created_at")
+LABOUR_COLUMNS = (
+    "onset_method",
+    "labour_onset_at",
+    "caesarean_at",
+    "genital_tract_trauma",
+    "blood_loss_ml",
+    "smoking_status_delivery",
+)
+BABY_COLUMNS = (
+    "birth_order",
+    "born_at",
+    "outcome",
+    "delivery_method",
+    "presentation",
+    "gestation_days",
+    "place_of_birth",
+    "apgar_5",
+    "birth_weight_g",
+    "first_feed",
+    "neonatal_admission",
+    "readmitted_within_30_days",
+    "feeding_at_6_8_weeks",
+)
+
 
 class DemoTables:
     """One writer per table, in the order rows refer to each other."""
 
     def __init__(self) -> None:
         self.values = DbValues()
-        self.women = TableWriter(
-            Woman,
-            (
-                "nhs_number",
-                "given_name",
-                "family_name",
-                "date_of_birth",
-                "postcode",
-                "lsoa_code",
-                "imd_decile",
-                "ethnic_category",
-                "main_language",
-                "interpreter_needed",
-                "accessibility_needs",
-                "created_at",
-            ),
-        )
+        self.women = TableWriter(Woman, WOMAN_COLUMNS)
         self.pregnancies = TableWriter(
-            Pregnancy,
-            (
-                "woman",
-                "provider",
-                "area",
-                "lmp",
-                "edd_scan",
-                "edd",
-                "edd_method",
-                "booking_date",
-                "previous_live_births",
-                "previous_stillbirths",
-                "previous_caesareans",
-                "smoking_status_booking",
-                "named_midwife",
-                "team",
-                "status",
-                "ended_on",
-                "created_at",
-            ),
+            Pregnancy, ("woman", "provider", "area", "named_midwife", "team", *PREGNANCY_COLUMNS)
         )
-        self.contacts = TableWriter(
-            CareContact,
-            ("pregnancy", "starts_at", "contact_type", "outcome", "wellbeing_asked", "created_at"),
-        )
+        self.contacts = TableWriter(CareContact, ("pregnancy", *CONTACT_COLUMNS))
         through = CareContact.practitioners.through
         self.contact_practitioners = TableWriter(
             through, ("carecontact", "practitioner"), with_id=False
         )
-        self.labours = TableWriter(
-            LabourDelivery,
-            (
-                "pregnancy",
-                "onset_method",
-                "labour_onset_at",
-                "caesarean_at",
-                "genital_tract_trauma",
-                "blood_loss_ml",
-                "smoking_status_delivery",
-            ),
-        )
-        self.babies = TableWriter(
-            Baby,
-            (
-                "labour_delivery",
-                "birth_order",
-                "born_at",
-                "outcome",
-                "delivery_method",
-                "presentation",
-                "gestation_days",
-                "place_of_birth",
-                "apgar_5",
-                "birth_weight_g",
-                "first_feed",
-                "neonatal_admission",
-                "readmitted_within_30_days",
-                "feeding_at_6_8_weeks",
-            ),
-        )
+        self.labours = TableWriter(LabourDelivery, ("pregnancy", *LABOUR_COLUMNS))
+        self.babies = TableWriter(Baby, ("labour_delivery", *BABY_COLUMNS))
         self.pathway = PathwayTables(self.values)
         self._all = (
             self.women,
@@ -128,6 +116,8 @@ class DemoTables:
             woman_id,
             provider_id,
             area_id,
+            named_midwife,
+            team_id,
             day(story.lmp),
             day(story.edd_scan),
             day(story.edd),
@@ -137,8 +127,6 @@ class DemoTables:
             story.previous_stillbirths,
             story.previous_caesareans,
             story.smoking_status_booking,
-            named_midwife,
-            team_id,
             story.status,
             day(story.ended_on),
             created_at,

@@ -6,7 +6,7 @@ Edits name the version the editor started from; a stale edit raises EditConflict
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,7 +16,7 @@ from django.utils import timezone
 from tandem.core import nhs_number
 from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.concurrency import claim_version
-from tandem.core.gestation import PREGNANCY_DAYS
+from tandem.core.gestation import Gestation, date_at_gestation
 from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
 from tandem.records.models import (
@@ -338,8 +338,6 @@ def update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **chang
 def _update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **changes):
     _reject_unknown(changes, PREGNANCY_FIELDS)
     current = {field: getattr(pregnancy, field) for field in PREGNANCY_FIELDS}
-    if "area" not in changes:
-        current["area"] = pregnancy.area
     values = _validated_pregnancy_values(
         pregnancy.woman, pregnancy.provider, {**current, **changes}
     )
@@ -365,7 +363,7 @@ def _check_contact_values(pregnancy: Pregnancy, values: dict, practitioners) -> 
         contact_type=values.get("contact_type", ""),
         outcome=values.get("outcome", ""),
         practitioner_count=len(practitioners),
-        pregnancy_began=pregnancy.edd - timedelta(days=PREGNANCY_DAYS),
+        pregnancy_began=date_at_gestation(pregnancy.edd, Gestation(0)),
         now=timezone.now(),
     )
     errors.raise_if_any()
@@ -461,9 +459,10 @@ def record_viewed(*, by, woman: Woman, what: str = "woman", object_id=None) -> N
 
 
 def search_women(*, by, women: QuerySet[Woman], query: str, limit: int = 50) -> list[Woman]:
-    """Search among the women the user may see, by NHS number, name or date of birth.
+    """Search among the women the user may see, by NHS number or by name (every word must
+    match her given or family name).
 
-    The search itself is audited with its terms; each woman it returns is audited as seen.
+    The search is audited with its terms and the women it returned, in one event.
     """
     query = (query or "").strip()
     if not query:

@@ -18,7 +18,6 @@ class NavItem:
     text: str
     url_name: str
     permission: Permission | None = None
-    role: str | None = None
 
 
 RECORDS_NAV_ITEMS = (
