@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "tandem.scheduling",
     "tandem.assessments",
     "tandem.programme",
+    "tandem.measures",
     "tandem.web",
     "tandem.demo",
 ]
@@ -99,8 +100,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not memory, so concurrent-writer tests see real locking (WAL, busy timeout);
-    # pytest-xdist gives each worker its own copy.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-tandem.sqlite3")}
+    # pytest-xdist gives each worker its own copy. TANDEM_TEST_DB names another file so two
+    # suites can run side by side in one checkout.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("TANDEM_TEST_DB", str(BASE_DIR / "test-tandem.sqlite3"))
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"

@@ -178,7 +178,7 @@ def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[s
             )
         if story.status == PregnancyStatus.DELIVERED:
             labour, babies = plan_birth(rng, story, delivery[code], today=today)
-            tables.add_birth(pregnancy_id, labour, babies)
+            tables.add_birth(pregnancy_id, story, labour, babies)
         stages[f"{code}:{story.status}"] += 1
     stockport = next(provider for provider in staff if provider.spec is STOCKPORT)
     training_rng = Random(f"{seed}:training")

@@ -8,6 +8,7 @@ from tandem.demo.contacts import LONDON, ContactPlan
 from tandem.demo.pathway_tables import PathwayTables
 from tandem.demo.pregnancies import PregnancyStory
 from tandem.demo.writer import DbValues, TableWriter, reset_sequences
+from tandem.outcomes.derivation import derive_labour_fields
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.records.models import CareContact, Pregnancy, Woman
 
@@ -49,6 +50,9 @@ LABOUR_COLUMNS = (
     "genital_tract_trauma",
     "blood_loss_ml",
     "smoking_status_delivery",
+    "births_count",
+    "birth_date",
+    "robson_group",
 )
 BABY_COLUMNS = (
     "birth_order",
@@ -146,8 +150,11 @@ class DemoTables:
             for practitioner_id in dict.fromkeys(contact.practitioners):
                 self.contact_practitioners.add(contact_id, practitioner_id)
 
-    def add_birth(self, pregnancy_id: int, labour: LabourPlan, babies: list[BabyPlan]) -> None:
+    def add_birth(
+        self, pregnancy_id: int, story: PregnancyStory, labour: LabourPlan, babies: list[BabyPlan]
+    ) -> None:
         at = self.values.datetime
+        derived = derived_labour(story, labour, babies)
         labour_id = self.labours.add(
             pregnancy_id,
             labour.onset_method,
@@ -156,6 +163,9 @@ class DemoTables:
             labour.genital_tract_trauma,
             labour.blood_loss_ml,
             labour.smoking_status_delivery,
+            derived.births_count,
+            derived.birth_date,
+            derived.robson_group,
         )
         for baby in babies:
             self.babies.add(
@@ -190,3 +200,30 @@ class DemoTables:
             "babies": self.babies.written,
             **self.pathway.counts(),
         }
+
+
+def derived_labour(
+    story: PregnancyStory, labour: LabourPlan, babies: list[BabyPlan]
+) -> LabourDelivery:
+    """The labour's derived fields, by the same code every other write path uses."""
+    record = LabourDelivery(
+        onset_method=labour.onset_method,
+        labour_onset_at=labour.labour_onset_at,
+        caesarean_at=labour.caesarean_at,
+    )
+    pregnancy = Pregnancy(
+        previous_live_births=story.previous_live_births,
+        previous_stillbirths=story.previous_stillbirths,
+        previous_caesareans=story.previous_caesareans,
+    )
+    born = [
+        Baby(
+            birth_order=baby.birth_order,
+            born_at=baby.born_at,
+            gestation_days=baby.gestation_days,
+            presentation=baby.presentation,
+        )
+        for baby in babies
+    ]
+    derive_labour_fields(record, pregnancy, born)
+    return record

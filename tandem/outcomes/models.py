@@ -75,11 +75,45 @@ class GenitalTractTrauma(models.TextChoices):
     FOURTH_DEGREE = "399031001", "Fourth degree perineal tear"
 
 
+class RobsonGroup(models.TextChoices):
+    """WHO Robson Ten-Group Classification with its sub-groups (domain reference, section 3)."""
+
+    G1 = "1", "1: Nulliparous, single cephalic, term, spontaneous labour"
+    G2A = "2a", "2a: Nulliparous, single cephalic, term, induced labour"
+    G2B = "2b", "2b: Nulliparous, single cephalic, term, caesarean before labour"
+    G3 = "3", "3: Multiparous without previous caesarean, single cephalic, term, spontaneous"
+    G4A = "4a", "4a: Multiparous without previous caesarean, single cephalic, term, induced"
+    G4B = (
+        "4b",
+        "4b: Multiparous, no previous caesarean, single cephalic, term, pre-labour caesarean",
+    )
+    G5_1 = "5.1", "5.1: One previous caesarean, single cephalic, term"
+    G5_2 = "5.2", "5.2: Two or more previous caesareans, single cephalic, term"
+    G6 = "6", "6: Nulliparous, single breech"
+    G7 = "7", "7: Multiparous, single breech"
+    G8 = "8", "8: Multiple pregnancy"
+    G9 = "9", "9: Single pregnancy, transverse or oblique lie"
+    G10 = "10", "10: Single cephalic, preterm"
+    UNCLASSIFIABLE = "U", "Unclassifiable (a needed item is not recorded)"
+
+
 class LabourDelivery(VersionedModel):
-    """One labour and delivery (MSD301/MSD302); a pregnancy has at most one."""
+    """One labour and delivery (MSD301/MSD302); a pregnancy has at most one.
+
+    `births_count`, `birth_date` and `robson_group` are derived from the babies and the
+    pregnancy by `tandem.outcomes.derivation.derive_labour` on every write, as NHS Digital
+    derives BirthsPerLabandDel and RobsonGroup."""
 
     pregnancy = models.OneToOneField(
         Pregnancy, on_delete=models.PROTECT, related_name="labour_delivery"
+    )
+    msds_labour_id = models.CharField(
+        "MSDS labour and delivery ID",
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="LabourDeliveryID of a labour loaded from an MSDS extract",
     )
     onset_method = models.CharField(
         "labour onset method", max_length=1, choices=LabourOnsetMethod.choices, blank=True
@@ -93,11 +127,22 @@ class LabourDelivery(VersionedModel):
     smoking_status_delivery = models.CharField(
         "smoking status at delivery", max_length=16, choices=SmokingStatus.choices, blank=True
     )
+    births_count = models.PositiveSmallIntegerField(
+        "babies born of this labour", null=True, blank=True
+    )
+    birth_date = models.DateField(
+        "date of the first birth",
+        null=True,
+        blank=True,
+        help_text="The event date of birth measures",
+    )
+    robson_group = models.CharField(max_length=3, choices=RobsonGroup.choices, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "labours and deliveries"
+        indexes = [models.Index(fields=["birth_date"])]
 
     def __str__(self) -> str:
         return f"Labour and delivery for pregnancy {self.pregnancy_id}"
@@ -134,6 +179,7 @@ class Baby(VersionedModel):
     class Meta:
         verbose_name_plural = "babies"
         ordering = ["labour_delivery", "birth_order"]
+        indexes = [models.Index(fields=["born_at"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["labour_delivery", "birth_order"], name="unique_baby_birth_order"

@@ -86,3 +86,11 @@ class SmokingStatus(models.TextChoices):
     SMOKER = "smoker", "Smoker"
     NON_SMOKER = "non_smoker", "Non-smoker"
     EX_SMOKER = "ex_smoker", "Ex-smoker"
+
+
+def ethnic_group_codes() -> dict[EthnicGroup, tuple[str, ...]]:
+    """The ethnic category codes of each reporting group (Missing has none: it is the rest)."""
+    codes: dict[EthnicGroup, list[str]] = {}
+    for code, group in _GROUP_OF_CODE.items():
+        codes.setdefault(group, []).append(code)
+    return {group: tuple(group_codes) for group, group_codes in codes.items()}

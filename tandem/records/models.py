@@ -173,8 +173,9 @@ class Practitioner(models.Model):
 
 class Woman(VersionedModel):
     nhs_number = models.CharField("NHS number", max_length=10, unique=True)
-    given_name = models.CharField(max_length=100)
-    family_name = models.CharField(max_length=100)
+    # Blank only for women loaded from an MSDS extract, which carries no names.
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField()
     postcode = models.CharField(max_length=8)
     lsoa_code = models.CharField(
@@ -236,6 +237,14 @@ class PregnancyStatus(models.TextChoices):
 
 class Pregnancy(VersionedModel):
     woman = models.ForeignKey(Woman, on_delete=models.PROTECT, related_name="pregnancies")
+    msds_pregnancy_id = models.CharField(
+        "MSDS pregnancy ID",
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="UniqPregID of a pregnancy loaded from an MSDS extract",
+    )
     provider = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pregnancies")
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="pregnancies"
@@ -247,9 +256,11 @@ class Pregnancy(VersionedModel):
     )
     edd_method = models.CharField(max_length=8, choices=EddMethod.choices)
     booking_date = models.DateField(null=True, blank=True)
-    previous_live_births = models.PositiveSmallIntegerField(default=0)
-    previous_stillbirths = models.PositiveSmallIntegerField(default=0)
-    previous_caesareans = models.PositiveSmallIntegerField(default=0)
+    # Empty means not recorded (MSDS treats a missing count differently from 0: it makes
+    # the Robson group unclassifiable and fails the data-quality check on previous births).
+    previous_live_births = models.PositiveSmallIntegerField(default=0, null=True, blank=True)
+    previous_stillbirths = models.PositiveSmallIntegerField(default=0, null=True, blank=True)
+    previous_caesareans = models.PositiveSmallIntegerField(default=0, null=True, blank=True)
     smoking_status_booking = models.CharField(
         "smoking status at booking", max_length=16, choices=SmokingStatus.choices, blank=True
     )
@@ -296,12 +307,15 @@ class Pregnancy(VersionedModel):
         return gestation_on(self.edd, self.booking_date) if self.booking_date else None
 
     @property
-    def previous_births(self) -> int:
-        return self.previous_live_births + self.previous_stillbirths
+    def previous_births(self) -> int | None:
+        if self.previous_live_births is None and self.previous_stillbirths is None:
+            return None
+        return (self.previous_live_births or 0) + (self.previous_stillbirths or 0)
 
     @property
-    def is_nulliparous(self) -> bool:
-        return self.previous_births == 0
+    def is_nulliparous(self) -> bool | None:
+        births = self.previous_births
+        return None if births is None else births == 0
 
 
 class ContactType(models.TextChoices):

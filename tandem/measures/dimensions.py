@@ -1,0 +1,160 @@
+"""The breakdowns every measure can be cut by, as SQL expressions on a population.
+
+Each dimension is written once against a pregnancy path and a labour path, so the same
+definition serves bookings (paths from the pregnancy), births (from the baby) and
+contacts. Group values come back as codes and are labelled here in one place.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Expression, F, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+
+from tandem.outcomes.models import RobsonGroup
+from tandem.records.codes import EthnicGroup, ethnic_group_codes
+
+NOT_KNOWN = "Not known"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """How a population reaches the pregnancy and the labour ('' when it is one)."""
+
+    pregnancy: str
+    labour: str | None
+
+    def to_pregnancy(self, field: str) -> str:
+        return f"{self.pregnancy}{field}"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    label: str
+    expression: Callable[[Paths], Expression]
+    # The groups in display order; None when they depend on the data (providers, areas).
+    groups: tuple[str, ...] | None
+    needs_labour: bool = False
+
+    def label_of(self, value) -> str:
+        return NOT_KNOWN if value is None or value == "" else str(value)
+
+
+def _ethnic_group(paths: Paths) -> Expression:
+    field = paths.to_pregnancy("woman__ethnic_category")
+    return Case(
+        *(
+            When(**{f"{field}__in": codes}, then=Value(group.value))
+            for group, codes in ethnic_group_codes().items()
+        ),
+        default=Value(EthnicGroup.MISSING.value),
+        output_field=CharField(),
+    )
+
+
+def _imd_decile(paths: Paths) -> Expression:
+    return F(paths.to_pregnancy("woman__imd_decile"))
+
+
+def _imd_quintile(paths: Paths) -> Expression:
+    field = paths.to_pregnancy("woman__imd_decile")
+    return Case(
+        *(
+            When(**{f"{field}__in": (2 * quintile - 1, 2 * quintile)}, then=Value(quintile))
+            for quintile in range(1, 6)
+        ),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+
+
+AGE_BANDS = (
+    ("Under 20", None, 19),
+    ("20 to 24", 20, 24),
+    ("25 to 29", 25, 29),
+    ("30 to 34", 30, 34),
+    ("35 to 39", 35, 39),
+    ("40 to 44", 40, 44),
+    ("45 and over", 45, None),
+)
+
+
+def age_at_booking(paths: Paths) -> Expression:
+    """Completed years on the booking date, in SQL that SQLite and PostgreSQL share."""
+    booked, born = paths.to_pregnancy("booking_date"), paths.to_pregnancy("woman__date_of_birth")
+    not_yet_birthday = Q(**{f"{booked}__month__lt": ExtractMonth(born)}) | Q(
+        **{f"{booked}__month": ExtractMonth(born), f"{booked}__day__lt": ExtractDay(born)}
+    )
+    return (
+        ExtractYear(booked)
+        - ExtractYear(born)
+        - Case(When(not_yet_birthday, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+
+
+def _age_band(paths: Paths) -> Expression:
+    age = age_at_booking(paths)
+    return Case(
+        *(When(_between(age, low, high), then=Value(label)) for label, low, high in AGE_BANDS),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
+def _between(age: Expression, low: int | None, high: int | None) -> Q:
+    condition = Q()
+    if low is not None:
+        condition &= Q(GreaterThanOrEqual(age, low))
+    if high is not None:
+        condition &= Q(LessThanOrEqual(age, high))
+    return condition
+
+
+def _robson(paths: Paths) -> Expression:
+    return F(f"{paths.labour}robson_group")
+
+
+def _field(name: str) -> Callable[[Paths], Expression]:
+    return lambda paths: F(paths.to_pregnancy(name))
+
+
+DIMENSIONS: dict[str, Dimension] = {
+    dimension.name: dimension
+    for dimension in (
+        Dimension("provider", "Provider", _field("provider_id"), None),
+        Dimension("area", "Area", _field("area_id"), None),
+        Dimension(
+            "ethnic_group",
+            "Ethnic group",
+            _ethnic_group,
+            tuple(group.value for group in EthnicGroup),
+        ),
+        Dimension(
+            "imd_decile",
+            "IMD decile (1 = most deprived)",
+            _imd_decile,
+            (*(str(decile) for decile in range(1, 11)), NOT_KNOWN),
+        ),
+        Dimension(
+            "imd_quintile",
+            "IMD quintile (1 = most deprived)",
+            _imd_quintile,
+            (*(str(quintile) for quintile in range(1, 6)), NOT_KNOWN),
+        ),
+        Dimension(
+            "age_band",
+            "Age at booking",
+            _age_band,
+            (*(label for label, _, _ in AGE_BANDS), NOT_KNOWN),
+        ),
+        Dimension(
+            "robson_group",
+            "Robson group",
+            _robson,
+            (*(group.value for group in RobsonGroup), NOT_KNOWN),
+            needs_labour=True,
+        ),
+    )
+}
