@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tandem.web.routes import assessments, pathway, programme, scheduling
+from tandem.web.routes import assessments, measures, outcomes, pathway, programme, scheduling
 from tandem.web.views import auth, contacts, home, pregnancies, search, women
 
 app_name = "web"
@@ -20,5 +20,10 @@ urlpatterns = [
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact-edit"),
 ]
 urlpatterns += (
-    pathway.urlpatterns + scheduling.urlpatterns + assessments.urlpatterns + programme.urlpatterns
+    pathway.urlpatterns
+    + scheduling.urlpatterns
+    + assessments.urlpatterns
+    + programme.urlpatterns
+    + outcomes.urlpatterns
+    + measures.urlpatterns
 )

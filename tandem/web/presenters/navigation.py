@@ -33,9 +33,16 @@ ADMIN_NAV_ITEM = NavItem(
 @functools.cache
 def nav_items() -> tuple[NavItem, ...]:
     """The records pages, then each pathway slice's pages (from its routes module)."""
-    from tandem.web.routes import assessments, pathway, programme, scheduling
+    from tandem.web.routes import (
+        assessments,
+        measures,
+        outcomes,
+        pathway,
+        programme,
+        scheduling,
+    )
 
-    slices = (pathway, scheduling, assessments, programme)
+    slices = (pathway, scheduling, assessments, programme, outcomes, measures)
     return (
         RECORDS_NAV_ITEMS
         + tuple(item for routes in slices for item in routes.nav_items)
