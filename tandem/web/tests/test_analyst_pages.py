@@ -71,3 +71,9 @@ def test_analyst_home_counts_are_disclosure_controlled(client, personas):
     assert brinnington[2:] == ["5", "0", "0", "0", "5"]  # 2 active, 2 in all
     figures = {cell for row in rows for cell in row if cell.isdigit()}
     assert figures and {"1", "2", "3"}.isdisjoint(figures)
+
+
+def test_analyst_home_says_how_small_counts_are_shown(client, personas):
+    client.force_login(personas.analyst)
+    page = " ".join(page_text(client.get(reverse("web:home"))).split())
+    assert "Counts from 1 to 7 are shown as 5" in page
