@@ -35,9 +35,7 @@ from tandem.assessments.models import (
     VisitRecord,
     VisitRecordStatus,
 )
-from tandem.core.audit import record_event
 from tandem.core.gestation import PREGNANCY_DAYS, Gestation
-from tandem.core.models import AuditAction
 from tandem.core.roles import Role
 from tandem.pathway.models import Referral, ReferralStatus, ReviewOutcome
 from tandem.pathway.rules import (
@@ -287,14 +285,3 @@ def worklist(user, alert: Alert, *, now: datetime | None = None) -> QuerySet:
 def alert_counts(user, *, now: datetime | None = None) -> dict[Alert, int]:
     """How many of each of her alerts there are: one count query per alert."""
     return {alert: worklist(user, alert, now=now).count() for alert in alerts_for(user)}
-
-
-def record_worklist_viewed(*, by, alert: Alert, woman_ids: list[int]) -> None:
-    """Audits that she was shown these women on a page of a worklist."""
-    record_event(
-        by=by,
-        action=AuditAction.VIEW,
-        object_type="worklist",
-        object_id=str(alert),
-        detail={"women": woman_ids},
-    )

@@ -19,6 +19,7 @@ from tandem.core.concurrency import claim_version
 from tandem.core.gestation import Gestation, date_at_gestation
 from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
+from tandem.outcomes.derivation import derive_labour
 from tandem.records.models import (
     AreaLsoa,
     CareContact,
@@ -349,6 +350,8 @@ def _update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **chan
         object_type="pregnancy",
         person_id=pregnancy.woman_id,
     )
+    if hasattr(pregnancy, "labour_delivery"):  # previous births decide its Robson group
+        derive_labour(pregnancy.labour_delivery)
     return pregnancy
 
 
@@ -455,6 +458,17 @@ def record_viewed(*, by, woman: Woman, what: str = "woman", object_id=None) -> N
         object_type=what,
         object_id=object_id if object_id is not None else woman.pk,
         person_id=woman.pk,
+    )
+
+
+def list_viewed(*, by, what: str, woman_ids: list[int], object_id: str = "") -> None:
+    """She was shown a list naming these women (a home page, a worklist): one event."""
+    record_event(
+        by=by,
+        action=AuditAction.VIEW,
+        object_type=what,
+        object_id=object_id,
+        detail={"women": woman_ids},
     )
 
 

@@ -41,6 +41,23 @@ class Section:
         return self.listing.total
 
 
+def women_listed(sections: list[Section]) -> list[int]:
+    """The women named on these lists' current pages, for the audit trail."""
+    ids: list[int] = []
+    for section in sections:
+        for item in section.listing.items:
+            ids.append(_woman_id_of(item))
+    return list(dict.fromkeys(ids))
+
+
+def _woman_id_of(item) -> int:
+    if isinstance(item, Woman):
+        return item.pk
+    if isinstance(item, Pregnancy):
+        return item.woman_id
+    return item.pregnancy.woman_id  # a referral
+
+
 def record_url(woman_id: int) -> str:
     return reverse("web:woman", args=[woman_id])
 

@@ -19,6 +19,7 @@ from tandem.pathway.rules import (
 from tandem.pathway.services import review_target_working_days
 from tandem.programme import worklists
 from tandem.programme.worklists import CONTACT_28_WEEK_FLAG_FROM, Alert
+from tandem.records.services import list_viewed
 from tandem.scheduling.models import VisitKind, VisitStatus
 from tandem.web.presenters import display
 from tandem.web.presenters.pagination import paginate
@@ -245,9 +246,10 @@ def worklist_page(request, alert: Alert) -> dict:
         request, worklists.worklist(request.user, alert), label=f"{text.title}: pages"
     )
     head, rows = COLUMNS[alert]
-    worklists.record_worklist_viewed(
+    list_viewed(
         by=request.user,
-        alert=alert,
+        what="worklist",
+        object_id=str(alert),
         woman_ids=[_pregnancy_of(item).woman_id for item in listing.items],
     )
     return {

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.core.models import AuditEvent
 from tandem.pathway.models import Referral
 from tandem.pathway.rules import working_days_between
 from tandem.records.models import ContactOutcome, PregnancyStatus
@@ -137,3 +138,12 @@ def test_home_without_practitioner_explains_account_is_not_set_up(client, person
     personas.midwife.refresh_from_db()
     page = _home(client, personas.midwife)
     assert "Your account is not set up yet" in page
+
+
+def test_home_lists_are_audited_as_reads_of_the_women_shown(client, personas):
+    """The caseload names women, so showing it is a read of their records."""
+    client.force_login(personas.midwife)
+    client.get(reverse("web:home"))
+    event = AuditEvent.objects.filter(object_type="home_lists").latest("pk")
+    assert event.actor_id == personas.midwife.pk
+    assert event.detail["women"] == [personas.woman.pk]

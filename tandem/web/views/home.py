@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from tandem import access
 from tandem.core.roles import Permission, Role
+from tandem.records.services import list_viewed
 from tandem.web.forms.records import SearchForm
 from tandem.web.presenters import aggregates, caseload
 from tandem.web.presenters.forms import PresentedForm
@@ -27,8 +28,10 @@ def home(request):
     if user.role in CASELOAD_PAGES and access.can(user, Permission.VIEW_PERSON_RECORDS):
         if access.practitioner_of(user) is None:
             return render(request, "web/home/no_access.jinja", context)
-        heading, sections = CASELOAD_PAGES[user.role]
-        context.update(heading=heading, sections=sections(request), alerts=alert_cards(user))
+        heading, build_sections = CASELOAD_PAGES[user.role]
+        sections = build_sections(request)
+        list_viewed(by=user, what="home_lists", woman_ids=caseload.women_listed(sections))
+        context.update(heading=heading, sections=sections, alerts=alert_cards(user))
         if user.role == Role.TEAM_LEADER:
             context["team_counts"] = caseload.team_counts(user)
         if user.role == Role.ADMINISTRATOR:
