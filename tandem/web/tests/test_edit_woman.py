@@ -67,6 +67,13 @@ def test_edit_woman_with_invalid_nhs_number_shows_error_and_saves_nothing(client
     assert not AuditEvent.objects.filter(action=AuditAction.CHANGE).exists()
 
 
+def test_failed_save_that_shows_her_details_again_is_audited_as_a_read(client, personas):
+    client.force_login(personas.midwife)
+    client.post(_url(personas.woman), _form_data(personas.woman, nhs_number="123"))
+    viewed = AuditEvent.objects.get(action=AuditAction.VIEW)
+    assert (viewed.person_id, viewed.actor_id) == (personas.woman.pk, personas.midwife.pk)
+
+
 def test_edit_woman_with_stale_version_answers_409_and_keeps_first_change(client, personas):
     woman = personas.woman
     stale = _form_data(woman, family_name="Secondwriter")

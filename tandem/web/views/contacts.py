@@ -38,8 +38,8 @@ def contact_new(request, pk):
         if outcome.ok:
             messages.success(request, "The contact has been recorded")
             return redirect("web:woman", pk=woman.pk)
-    else:
-        services.record_viewed(by=user, woman=woman, what="pregnancy", object_id=pregnancy.pk)
+    # The page shows who she is, after a failed save as well as on first opening.
+    services.record_viewed(by=user, woman=woman, what="pregnancy", object_id=pregnancy.pk)
     return render_form(
         request,
         "web/forms/page.jinja",
@@ -76,8 +76,9 @@ def contact_edit(request, pk):
             messages.success(request, "The contact has been saved")
             return redirect("web:woman", pk=woman.pk)
     else:
-        services.record_viewed(by=user, woman=woman, what="care_contact", object_id=contact.pk)
         form = EditContactForm(initial=ContactForm.initial_for(contact), user=user, contact=contact)
+    # The page shows who she is, after a failed save as well as on first opening.
+    services.record_viewed(by=user, woman=woman, what="care_contact", object_id=contact.pk)
     return render_form(
         request,
         "web/forms/page.jinja",

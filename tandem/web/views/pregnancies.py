@@ -39,8 +39,8 @@ def pregnancy_new(request, pk):
         if outcome.ok:
             messages.success(request, f"A new pregnancy is booked for {woman}")
             return redirect("web:woman", pk=woman.pk)
-    else:
-        services.record_viewed(by=user, woman=woman)
+    # The page shows who she is, after a failed save as well as on first opening.
+    services.record_viewed(by=user, woman=woman)
     return render_form(
         request,
         "web/forms/page.jinja",
@@ -76,11 +76,12 @@ def pregnancy_edit(request, pk):
             messages.success(request, "The pregnancy details have been saved")
             return redirect("web:woman", pk=woman.pk)
     else:
-        services.record_viewed(by=user, woman=woman, what="pregnancy", object_id=pregnancy.pk)
         initial = {name: getattr(pregnancy, name) for name in services.PREGNANCY_FIELDS}
         form = EditPregnancyForm(
             initial={**initial, "version": pregnancy.version}, user=user, pregnancy=pregnancy
         )
+    # The page shows who she is, after a failed save as well as on first opening.
+    services.record_viewed(by=user, woman=woman, what="pregnancy", object_id=pregnancy.pk)
     return render_form(
         request,
         "web/forms/page.jinja",

@@ -122,9 +122,10 @@ def woman_edit(request, pk):
             messages.success(request, f"{woman}'s details have been saved")
             return redirect("web:woman", pk=woman.pk)
     else:
-        services.record_viewed(by=user, woman=woman)
         initial = {name: getattr(woman, name) for name in services.WOMAN_FIELDS}
         form = EditWomanForm(initial={**initial, "version": woman.version})
+    # The page shows who she is, after a failed save as well as on first opening.
+    services.record_viewed(by=user, woman=woman)
     return render_form(
         request,
         "web/forms/page.jinja",
