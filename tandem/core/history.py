@@ -7,3 +7,11 @@ def save_with_history(instance, *, by, reason: str = "") -> None:
     if reason:
         instance._change_reason = reason
     instance.save()
+
+
+def delete_with_history(instance, *, by, reason: str = "") -> None:
+    """Delete `instance`; the history's deletion row records `by` (and `reason`)."""
+    instance._history_user = by
+    if reason:
+        instance._change_reason = reason
+    instance.delete()

@@ -30,7 +30,7 @@ from tandem.assessments.my_world import SIDE_BY_SLUG, MatrixQuadrant, TriangleSi
 from tandem.assessments.services.common import check_text, person_of
 from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.concurrency import EditConflictError, claim_version
-from tandem.core.history import save_with_history
+from tandem.core.history import delete_with_history, save_with_history
 from tandem.core.models import AuditAction
 from tandem.records.validation import Errors
 from tandem.scheduling.models import Visit, VisitStatus
@@ -242,8 +242,7 @@ def save_triangle_side(
             entry = existing.get(domain)
             if not any(values.values()):
                 if entry is not None:
-                    entry._history_user = by
-                    entry.delete()
+                    delete_with_history(entry, by=by)
                 continue
             if entry is None:
                 entry = TriangleEntry(record=record, domain=domain)
@@ -308,8 +307,7 @@ def save_matrix(
                 row.factor, row.position = text, position
                 save_with_history(row, by=by)
             for row in rows[len(items) :]:
-                row._history_user = by
-                row.delete()
+                delete_with_history(row, by=by)
 
     return change_record(
         by=by,

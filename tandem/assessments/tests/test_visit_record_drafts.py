@@ -64,7 +64,8 @@ def test_draft_clearing_a_domain_removes_its_entry(personas, visit):
     )
 
     assert not TriangleEntry.objects.exists()
-    assert TriangleEntry.history.filter(history_type="-").count() == 1
+    deletion = TriangleEntry.history.get(history_type="-")
+    assert deletion.history_user == personas.midwife
 
 
 def test_draft_triangle_refuses_a_domain_of_another_side(personas, visit):
