@@ -59,6 +59,8 @@ test: lint check-migrations test-sqlite test-postgres
 bench: $(STAMP)
 	$(BIN)/python bench/records.py
 	$(BIN)/python bench/pathway.py
+	$(BIN)/python bench/measures.py
+	$(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) staticfiles tandem.sqlite3*

@@ -204,3 +204,32 @@ def plan_action_for(user, pk):
         )
     except (FamilyPlanAction.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None
+
+
+# --- outcomes ---
+
+
+def visible_labours(user):
+    """Labours and deliveries of the pregnancies she may see."""
+    from tandem.outcomes.models import LabourDelivery
+
+    return LabourDelivery.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def labour_for(user, pk):
+    from tandem.outcomes.models import LabourDelivery
+
+    try:
+        return visible_labours(user).select_related("pregnancy__woman").get(pk=pk)
+    except (LabourDelivery.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def baby_for(user, pk):
+    from tandem.outcomes.models import Baby
+
+    babies = Baby.objects.filter(labour_delivery__in=visible_labours(user))
+    try:
+        return babies.select_related("labour_delivery__pregnancy__woman").get(pk=pk)
+    except (Baby.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None

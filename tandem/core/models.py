@@ -21,6 +21,7 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", "Exported"
     DENIED = "denied", "Access denied"
     CONFLICT = "conflict", "Edit conflict"
+    IMPORT = "import", "Imported"
 
 
 class AuditEvent(models.Model):

@@ -90,6 +90,17 @@ _CORE_FIELD_CLASSES: dict[str, dict[str, FieldClass]] = {
         "notes": DIRECT,
         "created_at": OPERATIONAL,
     },
+    "records.CarePlanRecord": {
+        "id": DIRECT,
+        "version": OPERATIONAL,
+        "pregnancy": DIRECT,
+        "care_plan_type": CLINICAL,
+        "care_plan_date": QUASI,
+        "personalised": CLINICAL,
+        "continuity_pathway": CLINICAL,
+        "recorded_by": OPERATIONAL,
+        "created_at": OPERATIONAL,
+    },
     "outcomes.LabourDelivery": {
         "id": DIRECT,
         "version": OPERATIONAL,

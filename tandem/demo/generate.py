@@ -18,7 +18,9 @@ from tandem.demo.accounts import DEMO_AREA, DemoAccounts, create_accounts
 from tandem.demo.births import DeliveryModel, plan_birth
 from tandem.demo.calendars import Diary, plan_calendars
 from tandem.demo.calibration import calibrate, read_published
+from tandem.demo.care_plans import plan_care_plans
 from tandem.demo.contacts import CareTeam, appointment, plan_contacts
+from tandem.demo.expected_deliveries import record_expected_deliveries
 from tandem.demo.geography import known_postcodes, load_local_geography, outside_home
 from tandem.demo.lmns import PROVIDERS, STOCKPORT
 from tandem.demo.organisations import AreaStaff, ProviderStaff, build_provider
@@ -109,6 +111,7 @@ def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[s
     accounts = create_accounts(staff)
 
     rng = Random(f"{seed}:pregnancies")
+    care_plan_rng = Random(f"{seed}:care-plans")
     numbers = nhs_numbers(Random(f"{seed}:nhs-numbers"), pregnancies)
     which_provider = Categorical({index: spec.share for index, spec in enumerate(PROVIDERS)})
     tables = DemoTables()
@@ -168,6 +171,11 @@ def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[s
             named_midwife=care.named_midwife if area else None,
         )
         tables.add_contacts(pregnancy_id, contacts)
+        continuity = area is not None and team_id == area.continuity_team
+        care_plans = plan_care_plans(
+            care_plan_rng, story, continuity=continuity, recorded_by=care.named_midwife, today=today
+        )
+        tables.add_care_plans(pregnancy_id, care_plans)
         if journey is not None:
             referral_id = None
             if journey.referral is not None:
@@ -190,6 +198,7 @@ def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[s
     tables.finish()
     return {
         **tables.counts(),
+        "expected_deliveries": record_expected_deliveries(today),
         "demo_midwife_caseload": assigner.caseload["midwife"],
         "demo_health_visitor_caseload": assigner.caseload["health_visitor"],
         "demo_midwife_showcase": len(pathway.shown),

@@ -4,13 +4,14 @@ rows: pathway_tables.py)."""
 from datetime import datetime, time
 
 from tandem.demo.births import BabyPlan, LabourPlan
+from tandem.demo.care_plans import CarePlanPlan
 from tandem.demo.contacts import LONDON, ContactPlan
 from tandem.demo.pathway_tables import PathwayTables
 from tandem.demo.pregnancies import PregnancyStory
 from tandem.demo.writer import DbValues, TableWriter, reset_sequences
 from tandem.outcomes.derivation import derive_labour_fields
 from tandem.outcomes.models import Baby, LabourDelivery
-from tandem.records.models import CareContact, Pregnancy, Woman
+from tandem.records.models import CareContact, CarePlanRecord, Pregnancy, Woman
 
 # The columns each writer fills besides its references to other rows, in the order `add`
 # takes them; the generator's tests digest the same columns (tests/support.py).
@@ -43,6 +44,13 @@ PREGNANCY_COLUMNS = (
     "created_at",
 )
 CONTACT_COLUMNS = ("starts_at", "contact_type", "outcome", "wellbeing_asked", "created_at")
+CARE_PLAN_COLUMNS = (
+    "care_plan_type",
+    "care_plan_date",
+    "personalised",
+    "continuity_pathway",
+    "created_at",
+)
 LABOUR_COLUMNS = (
     "onset_method",
     "labour_onset_at",
@@ -85,6 +93,9 @@ class DemoTables:
         self.contact_practitioners = TableWriter(
             through, ("carecontact", "practitioner"), with_id=False
         )
+        self.care_plans = TableWriter(
+            CarePlanRecord, ("pregnancy", "recorded_by", *CARE_PLAN_COLUMNS)
+        )
         self.labours = TableWriter(LabourDelivery, ("pregnancy", *LABOUR_COLUMNS))
         self.babies = TableWriter(Baby, ("labour_delivery", *BABY_COLUMNS))
         self.pathway = PathwayTables(self.values)
@@ -93,6 +104,7 @@ class DemoTables:
             self.pregnancies,
             self.contacts,
             self.contact_practitioners,
+            self.care_plans,
             self.labours,
             self.babies,
             *self.pathway.all,
@@ -150,6 +162,18 @@ class DemoTables:
             for practitioner_id in dict.fromkeys(contact.practitioners):
                 self.contact_practitioners.add(contact_id, practitioner_id)
 
+    def add_care_plans(self, pregnancy_id: int, plans: list[CarePlanPlan]) -> None:
+        for plan in plans:
+            self.care_plans.add(
+                pregnancy_id,
+                plan.recorded_by,
+                plan.care_plan_type,
+                self.values.date(plan.care_plan_date),
+                plan.personalised,
+                plan.continuity_pathway,
+                self.values.datetime(plan.created_at),
+            )
+
     def add_birth(
         self, pregnancy_id: int, story: PregnancyStory, labour: LabourPlan, babies: list[BabyPlan]
     ) -> None:
@@ -196,6 +220,7 @@ class DemoTables:
             "pregnancies": self.pregnancies.written,
             "care_contacts": self.contacts.written,
             "contact_practitioners": self.contact_practitioners.written,
+            "care_plan_records": self.care_plans.written,
             "labour_deliveries": self.labours.written,
             "babies": self.babies.written,
             **self.pathway.counts(),

@@ -1,6 +1,8 @@
 """Birth populations: one row per baby, the labour and pregnancy through joins.
 
-Criteria follow NHS Digital's CQIM code (domain reference, section 2.1).
+Criteria follow NHS Digital's CQIM code (domain reference, section 2.1). A women measure
+counts a labour once when any of its babies meets every criterion, so a per-baby criterion
+(cephalic, term, caesarean) is tested on the same baby for numerator and denominator.
 """
 
 from django.db.models import F, Q, QuerySet
@@ -53,6 +55,7 @@ BIRTH_CRITERIA: dict[str, Q] = {
     "apgar_below_7": between("apgar_5", (0, 6)),
     "first_feed_recorded": Q(first_feed__in=("01", "02", "03")),
     "breast_milk_first_feed": Q(first_feed__in=("01", "02")),
+    "neonatal_admission_recorded": Q(neonatal_admission__isnull=False),
     "neonatal_admission": Q(neonatal_admission=True),
     "readmission_recorded": Q(readmitted_within_30_days__isnull=False),
     "readmitted_within_30_days": Q(readmitted_within_30_days=True),
@@ -64,6 +67,12 @@ BIRTH_CRITERIA: dict[str, Q] = {
     "third_or_fourth_degree_tear": Q(
         **{f"{_LABOUR}genital_tract_trauma__in": THIRD_OR_FOURTH_DEGREE}
     ),
+    # BWOI allows only the lesser lesions; Tandem codes none, first and second degree.
+    "no_third_or_fourth_degree_tear": ~Q(
+        **{f"{_LABOUR}genital_tract_trauma__in": THIRD_OR_FOURTH_DEGREE}
+    ),
+    # Exactly as NHS Digital codes it (domain reference 2.1): live = 1 or still = 1. Read
+    # alone it admits one live birth and a stillbirth; kept so figures compare nationally.
     "one_previous_birth": Q(**{f"{_PREGNANCY}previous_live_births": 1})
     | Q(**{f"{_PREGNANCY}previous_stillbirths": 1}),
     "one_previous_caesarean": Q(**{f"{_PREGNANCY}previous_caesareans": 1}),
@@ -72,8 +81,8 @@ BIRTH_CRITERIA: dict[str, Q] = {
     "spontaneous_onset": _spontaneous_onset,
     "induced_or_caesarean_before_labour": Q(**{f"{_LABOUR}onset_method__in": ("2", "3", "4", "5")})
     | Q(**{f"{_LABOUR}caesarean_at__isnull": False, f"{_LABOUR}labour_onset_at__isnull": True}),
-    # Tandem records no induction procedure, epidural or oxytocin separately: spontaneous
-    # onset (code 1) is its test of 'no intervention'; see docs/measures.md.
+    # Tandem records no induction procedure, episiotomy, epidural or oxytocin: recorded
+    # spontaneous onset (code 1) is its test of 'no induction'; see docs/measures.md.
     "no_induction": Q(**{f"{_LABOUR}onset_method": "1"}),
 }
 

@@ -78,6 +78,7 @@ class DefinitionError(ValueError):
     """A definition file that cannot be used; the message names the file and the field."""
 
 
+_OPTIONAL = ("data_quality",)
 _REQUIRED = (
     "id", "title", "description", "category", "population", "denominator", "numerator",
     "unit", "direction", "source", "author", "checker", "review_date", "shown_to_users",
@@ -91,6 +92,10 @@ def parse(path: Path) -> Measure:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise DefinitionError(f"{path.name}: not valid TOML ({error})") from error
+    unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        # A misspelt optional key would otherwise drop its value without a word.
+        raise DefinitionError(f"{path.name}: {', '.join(unknown)}: not a definition key")
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
         raise DefinitionError(f"{path.name}: missing {', '.join(missing)}")
@@ -107,14 +112,15 @@ def parse(path: Path) -> Measure:
             )
     if not data["numerator"]:
         raise DefinitionError(f"{path.name}: numerator: needs at least one criterion")
-    try:
-        category, unit, direction = (
-            Category(data["category"]),
-            Unit(data["unit"]),
-            Direction(data["direction"]),
-        )
-    except ValueError as error:
-        raise DefinitionError(f"{path.name}: {error}") from error
+    for field, kind in (("category", Category), ("unit", Unit), ("direction", Direction)):
+        if data[field] not in {member.value for member in kind}:
+            choices = ", ".join(member.value for member in kind)
+            raise DefinitionError(f"{path.name}: {field}: must be one of {choices}")
+    category, unit, direction = (
+        Category(data["category"]),
+        Unit(data["unit"]),
+        Direction(data["direction"]),
+    )
     if not isinstance(data["review_date"], date):
         raise DefinitionError(f"{path.name}: review_date: must be a date (YYYY-MM-DD)")
     return Measure(

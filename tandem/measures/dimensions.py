@@ -8,8 +8,7 @@ contacts. Group values come back as codes and are labelled here in one place.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, Expression, F, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Case, CharField, Expression, F, Func, IntegerField, Q, Value, When
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 
 from tandem.outcomes.models import RobsonGroup
@@ -81,16 +80,29 @@ AGE_BANDS = (
 )
 
 
+class _DateNumber(Func):
+    """A date as the number YYYYMMDD, natively in each database (Django's Extract*
+    functions call back into Python for every row on SQLite)."""
+
+    template = "CAST(to_char(%(expressions)s, 'YYYYMMDD') AS integer)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="CAST(strftime('%%Y%%m%%d', %(expressions)s) AS integer)"
+        )
+
+
 def age_at_booking(paths: Paths) -> Expression:
-    """Completed years on the booking date, in SQL that SQLite and PostgreSQL share."""
-    booked, born = paths.to_pregnancy("booking_date"), paths.to_pregnancy("woman__date_of_birth")
-    not_yet_birthday = Q(**{f"{booked}__month__lt": ExtractMonth(born)}) | Q(
-        **{f"{booked}__month": ExtractMonth(born), f"{booked}__day__lt": ExtractDay(born)}
-    )
-    return (
-        ExtractYear(booked)
-        - ExtractYear(born)
-        - Case(When(not_yet_birthday, then=Value(1)), default=Value(0), output_field=IntegerField())
+    """Completed years on the booking date: the YYYYMMDD difference floored to whole
+    10,000s is the years between, less one before the birthday (also when negative)."""
+    booked = _DateNumber(paths.to_pregnancy("booking_date"))
+    born = _DateNumber(paths.to_pregnancy("woman__date_of_birth"))
+    difference = booked - born
+    return Case(
+        When(GreaterThanOrEqual(difference, 0), then=difference / 10000),
+        default=-((9999 - difference) / 10000),
+        output_field=IntegerField(),
     )
 
 

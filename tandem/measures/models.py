@@ -50,3 +50,59 @@ class ExpectedDeliveries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}: {self.deliveries:,} deliveries in {self.year}/{self.year + 1}"
+
+
+class SummaryCell(models.Model):
+    """The maintained monthly summary: for one population, month and group of one
+    breakdown ("all" or a single dimension), each measure's numerator and denominator,
+    exactly as the query on the records counts them. Written only by
+    `tandem.measures.summary`."""
+
+    population = models.CharField(max_length=40)
+    period = models.DateField(help_text="The first day of the month")
+    dimension = models.CharField(max_length=40)
+    # The group's code as the query returns it, as text; NULL is a group too (not known).
+    group_value = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
+    # [numerator, denominator, numerator, denominator, ...] of the population's measures in
+    # the order of its signed plan (`summary.Plan.measures`): one row a cell, not one a
+    # measure, so reading a breakdown fetches and decodes few rows.
+    counts = models.JSONField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["dimension", "period"]),
+            models.Index(fields=["population", "period"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.population} {self.period:%Y-%m} {self.dimension}={self.group_value}"
+
+
+class StaleMonth(models.Model):
+    """A month whose records changed since the summary counted it, written by database
+    triggers on every write path (`summary.TRIGGER_TABLES`). `writer` is the writing
+    transaction on PostgreSQL, so concurrent writers of one month never wait for each
+    other; the summary deletes the rows it has counted."""
+
+    month = models.DateField()
+    writer = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "writer"], name="unique_stale_month_writer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} changed"
+
+
+class SummaryState(models.Model):
+    """Which definitions a population's summary was counted with: a changed definition
+    (criteria, measures, breakdowns) changes the signature and the summary is rebuilt."""
+
+    population = models.CharField(max_length=40, unique=True)
+    signature = models.CharField(max_length=64)
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.population} summary ({self.signature[:8]})"

@@ -10,16 +10,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import QuerySet
-from django.db.models.functions import TruncMonth
 
 from tandem.core import disclosure
+from tandem.measures import summary
+from tandem.measures.counting import ALL, grouped_counts
 from tandem.measures.definitions import Measure, all_measures
 from tandem.measures.dimensions import DIMENSIONS, NOT_KNOWN
 from tandem.measures.populations import POPULATIONS, Population
 from tandem.measures.stats import wilson_interval
 from tandem.records.models import Area, Organisation, Pregnancy
-
-ALL = "all"
 
 
 @dataclass(frozen=True, order=True)
@@ -121,25 +120,63 @@ def compute(
     """Every measure for every month from `first` to `last`, by up to two breakdowns.
 
     `pregnancies` limits the count to a scope (a team leader's areas). A month or group
-    with no rows in a measure's denominator is left out rather than reported as 0 of 0."""
+    with no rows in a measure's denominator is left out rather than reported as 0 of 0.
+
+    "All" and single breakdowns of the whole LMNS are read from the maintained monthly
+    summary (`summary.py`), refreshed first; it holds exactly what `compute_from_records`
+    counts. Two breakdowns at once and scoped counts are counted on the records."""
+    return _compute(measures, first, last, by, pregnancies, use_summary=True)
+
+
+def compute_from_records(
+    measures: Iterable[Measure] | None = None,
+    *,
+    first: Month,
+    last: Month,
+    by: Sequence[str] = (),
+    pregnancies: QuerySet[Pregnancy] | None = None,
+) -> list[Rate]:
+    """`compute` by the plain queries on the records, never the summary."""
+    return _compute(measures, first, last, by, pregnancies, use_summary=False)
+
+
+def _compute(
+    measures: Iterable[Measure] | None,
+    first: Month,
+    last: Month,
+    by: Sequence[str],
+    pregnancies: QuerySet[Pregnancy] | None,
+    *,
+    use_summary: bool,
+) -> list[Rate]:
     check_breakdown(by)
     chosen = list(measures) if measures is not None else list(all_measures().values())
     by_population: dict[str, list[Measure]] = {}
     for measure in chosen:
         by_population.setdefault(measure.population, []).append(measure)
+    held = summary.refresh() if use_summary and len(by) <= 1 and pregnancies is None else {}
+    from_summary: dict[Measure, int] = {}  # each measure's place in its population's counts
     rates: list[Rate] = []
     for population_name, population_measures in by_population.items():
-        rates.extend(
-            _compute_population(
-                POPULATIONS[population_name], population_measures, first, last, by, pregnancies
+        plan = held.get(population_name)
+        if plan and all(measure in plan.measures for measure in population_measures):
+            from_summary.update({m: plan.measures.index(m) for m in population_measures})
+        else:
+            rates.extend(
+                _count_population(
+                    POPULATIONS[population_name], population_measures, first, last, by, pregnancies
+                )
             )
-        )
     order = {measure.id: index for index, measure in enumerate(chosen)}
+    summarised = _read_summary(from_summary, first, last, by, order) if from_summary else []
+    if not rates:
+        return summarised  # already in order, and sorting Rates costs more than reading them
+    rates.extend(summarised)
     rates.sort(key=lambda rate: (order[rate.measure.id], rate.period, rate.group))
     return rates
 
 
-def _compute_population(
+def _count_population(
     population: Population,
     measures: list[Measure],
     first: Month,
@@ -155,21 +192,10 @@ def _compute_population(
     )
     if pregnancies is not None:
         rows = rows.filter(**{f"{population.paths.pregnancy}pk__in": pregnancies.values("pk")})
-    group_keys = {"period": TruncMonth(population.event_date)}
-    for index, name in enumerate(by):
-        group_keys[f"group_{index}"] = DIMENSIONS[name].expression(population.paths)
-    counts = {}
-    for measure in measures:
-        denominator = population.condition(measure.denominator)
-        counts[f"{measure.id}__den"] = population.count(denominator)
-        counts[f"{measure.id}__num"] = population.count(
-            denominator & population.condition(measure.numerator)
-        )
-    grouped = rows.annotate(**group_keys).values(*group_keys).annotate(**counts).order_by()
     labels = _labeller(by)
     dimension = dimension_name(by)
     rates = []
-    for row in grouped:
+    for row in grouped_counts(population, measures, by, rows):
         period = Month.of(row["period"])
         group = tuple(labels[index](row[f"group_{index}"]) for index in range(len(by)))
         for measure in measures:
@@ -181,15 +207,52 @@ def _compute_population(
     return rates
 
 
-def _labeller(by: Sequence[str]):
-    """Group codes to the labels people read: names for providers and areas."""
+def _read_summary(
+    measures: dict[Measure, int],
+    first: Month,
+    last: Month,
+    by: Sequence[str],
+    order: dict[str, int],
+) -> list[Rate]:
+    """The summary's rates in `compute`'s order: measure, then month, then group."""
+    dimension = dimension_name(by)
+    cells = summary.read(
+        {measure.population for measure in measures}, dimension, first.first_day, last.first_day
+    )
+    label = _labeller(by, stored=True)[0] if by else None
+    groups = {value: (label(value),) if label else () for value in {cell[2] for cell in cells}}
+    months = {period: Month.of(_as_date(period)) for period in {cell[1] for cell in cells}}
+    cells.sort(key=lambda cell: (cell[1], groups[cell[2]]))
+    by_population: dict[str, list] = {}
+    for population, period, value, counts in cells:
+        by_population.setdefault(population, []).append((months[period], groups[value], counts))
+    rates = []
+    for measure in sorted(measures, key=lambda measure: order[measure.id]):
+        numerator = 2 * measures[measure]
+        denominator = numerator + 1
+        rates += [
+            Rate(measure, period, dimension, group, counts[numerator], counts[denominator])
+            for period, group, counts in by_population.get(measure.population, ())
+            if counts[denominator]
+        ]
+    return rates
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _labeller(by: Sequence[str], *, stored: bool = False):
+    """Group codes to the labels people read: names for providers and areas. `stored`:
+    the codes as the summary keeps them, as text."""
     labellers = []
     for name in by:
-        if name == "provider":
-            names = dict(Organisation.objects.values_list("pk", "name"))
-            labellers.append(lambda value, names=names: names.get(value, NOT_KNOWN))
-        elif name == "area":
-            names = dict(Area.objects.values_list("pk", "name"))
+        if name in ("provider", "area"):
+            model = Organisation if name == "provider" else Area
+            names = {
+                str(pk) if stored else pk: label
+                for pk, label in model.objects.values_list("pk", "name")
+            }
             labellers.append(lambda value, names=names: names.get(value, NOT_KNOWN))
         else:
             labellers.append(DIMENSIONS[name].label_of)

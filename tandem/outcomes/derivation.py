@@ -2,10 +2,15 @@
 event date of birth measures, kept on the labour so measures read it without recomputing.
 
 Every write of a labour, a baby or the pregnancy's previous births calls `derive_labour`
-(forms, the MSDS import, the demo generator), so the stored values cannot drift.
+(forms, the MSDS import, the demo generator), so the stored values cannot drift. The rule
+itself is `derived_values`, on plain values: `derive_labour_fields` feeds it model
+instances, the MSDS import feeds it the values it has parsed (building instances for a
+million rows would be most of its time).
 """
 
 from collections.abc import Sequence
+from datetime import date, datetime
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -14,33 +19,83 @@ from tandem.outcomes.models import Baby, LabourDelivery, RobsonGroup
 from tandem.records.models import Pregnancy
 
 
-def robson_group_of(
-    labour: LabourDelivery, pregnancy: Pregnancy, babies: Sequence[Baby]
-) -> RobsonGroup:
+class BabyFacts(NamedTuple):
+    """What the derivation reads of one baby."""
+
+    birth_order: int
+    born_at: datetime | None
+    presentation: str
+    gestation_days: int | None
+
+
+class DerivedValues(NamedTuple):
+    births_count: int | None
+    birth_date: date | None
+    robson_group: RobsonGroup
+
+
+def uk_date(moment: datetime) -> date:
+    """The local date (Europe/London, the settings' zone) of an aware datetime: what
+    timezone.localdate gives, without its per-call look-up of the active zone (Tandem never
+    activates another)."""
+    return moment.astimezone(timezone.get_default_timezone()).date()
+
+
+def derived_values(
+    *,
+    onset_method: str,
+    labour_onset_at: datetime | None,
+    caesarean_at: datetime | None,
+    nulliparous: bool | None,
+    previous_caesareans: int | None,
+    babies: Sequence[BabyFacts],
+) -> DerivedValues:
+    """The one rule: births count, the local date of the first birth and the Robson group."""
     first = min(babies, key=lambda baby: baby.birth_order, default=None)
+    first_born_at = min((baby.born_at for baby in babies), default=None)
     inputs = robson.RobsonInputs(
-        nulliparous=pregnancy.is_nulliparous,
-        previous_caesareans=pregnancy.previous_caesareans,
+        nulliparous=nulliparous,
+        previous_caesareans=previous_caesareans,
         onset=robson.onset_of(
-            labour.onset_method,
-            labour_onset_known=labour.labour_onset_at is not None,
-            caesarean_known=labour.caesarean_at is not None,
+            onset_method,
+            labour_onset_known=labour_onset_at is not None,
+            caesarean_known=caesarean_at is not None,
         ),
         fetuses=len(babies) or None,
         term=robson.term_of(first.gestation_days) if first else None,
         lie=robson.lie_of(first.presentation) if first else None,
     )
-    return robson.classify(inputs)
+    return DerivedValues(
+        births_count=len(babies) or None,
+        birth_date=uk_date(first_born_at) if first_born_at else None,
+        robson_group=robson.classify(inputs),
+    )
+
+
+def _derived_from_records(
+    labour: LabourDelivery, pregnancy: Pregnancy, babies: Sequence[Baby]
+) -> DerivedValues:
+    return derived_values(
+        onset_method=labour.onset_method,
+        labour_onset_at=labour.labour_onset_at,
+        caesarean_at=labour.caesarean_at,
+        nulliparous=pregnancy.is_nulliparous,
+        previous_caesareans=pregnancy.previous_caesareans,
+        babies=[
+            BabyFacts(baby.birth_order, baby.born_at, baby.presentation, baby.gestation_days)
+            for baby in babies
+        ],
+    )
 
 
 def derive_labour_fields(
     labour: LabourDelivery, pregnancy: Pregnancy, babies: Sequence[Baby]
 ) -> None:
     """Set the derived fields in memory; the caller saves (one row or in bulk)."""
-    labour.births_count = len(babies) or None
-    first_born_at = min((baby.born_at for baby in babies), default=None)
-    labour.birth_date = timezone.localdate(first_born_at) if first_born_at else None
-    labour.robson_group = robson_group_of(labour, pregnancy, babies)
+    derived = _derived_from_records(labour, pregnancy, babies)
+    labour.births_count = derived.births_count
+    labour.birth_date = derived.birth_date
+    labour.robson_group = derived.robson_group
 
 
 def derive_labour(labour: LabourDelivery) -> None:

@@ -111,7 +111,7 @@ def in_window() -> Q:
     )
 
 
-def _first_decided_at() -> Subquery:
+def first_decided_at_subquery() -> Subquery:
     """When the referral's first decision was made (a question for the referrer counts):
     its Decision rows, not `decided_at`, which a revision or an answer moves."""
     first = Decision.objects.filter(referral=OuterRef("pk")).order_by("decided_at", "pk")
@@ -239,7 +239,7 @@ def review_times(
         Referral.objects.filter(
             pregnancy__in=scope.pregnancies(), referred_at__date__range=(start, end)
         )
-        .annotate(first_decided_at=_first_decided_at())
+        .annotate(first_decided_at=first_decided_at_subquery())
         .filter(first_decided_at__isnull=False)
         .values("pregnancy__area__name")
         .annotate(referred_on=TruncDate("referred_at"), decided_on=TruncDate("first_decided_at"))

@@ -194,7 +194,10 @@ class Woman(VersionedModel):
         help_text="Empty means never recorded, which is neither 'not stated' nor 'not known'",
     )
     main_language = models.CharField(max_length=8, choices=Language.choices, default="en")
-    interpreter_needed = models.BooleanField(default=False)
+    # Empty means not asked or not recorded, which a measure must tell apart from "No".
+    interpreter_needed = models.BooleanField(
+        "interpreter needed", null=True, blank=True, help_text="Empty means not recorded"
+    )
     accessibility_needs = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -208,7 +211,8 @@ class Woman(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.given_name} {self.family_name}"
+        # Women loaded from an MSDS extract have no names.
+        return f"{self.given_name} {self.family_name}".strip() or "Name not recorded"
 
     @property
     def nhs_number_display(self) -> str:
@@ -358,3 +362,44 @@ class CareContact(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_contact_type_display()} on {self.starts_at:%d %b %Y}"
+
+
+class CarePlanType(models.TextChoices):
+    """MSDS v2 MSD102 CarePlanType (05, 06 and 07 as the domain reference reads them)."""
+
+    ANTENATAL = "05", "Antenatal care plan"
+    BIRTH = "06", "Birth plan"
+    POSTNATAL = "07", "Postnatal care plan"
+
+
+class CarePlanRecord(VersionedModel):
+    """That a care plan was agreed, shaped like an MSDS MSD102 row: its type, date, whether
+    it is personalised (MatPersCarePlanInd) and whether she is on a continuity-of-carer
+    pathway (ContCarePathInd). The plan's content is not held here. Y/N fields are empty
+    when not recorded."""
+
+    pregnancy = models.ForeignKey(Pregnancy, on_delete=models.PROTECT, related_name="care_plans")
+    care_plan_type = models.CharField(max_length=2, choices=CarePlanType.choices)
+    care_plan_date = models.DateField()
+    personalised = models.BooleanField("personalised care and support plan", null=True, blank=True)
+    continuity_pathway = models.BooleanField(
+        "on a continuity of carer pathway", null=True, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        Practitioner,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The care professional who agreed the plan (MSDS CareProfLID)",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["care_plan_date", "pk"]
+        indexes = [models.Index(fields=["pregnancy", "care_plan_type", "care_plan_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_care_plan_type_display()} on {self.care_plan_date:%d %b %Y}"

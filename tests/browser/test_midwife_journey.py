@@ -41,6 +41,8 @@ def _fill_booking(page: Page, *, nhs_number: str) -> None:
     fill_date(page, "date_of_birth", date(1998, 3, 15))
     page.get_by_label("Postcode").fill(ADSWOOD_POSTCODE)
     page.get_by_label("Ethnic category").select_option(label="Black or Black British: African")
+    interpreter = page.get_by_role("group", name="Does she need an interpreter?")
+    interpreter.get_by_label("No", exact=True).check()
     fill_date(page, "lmp", today - timedelta(weeks=10))
     fill_date(page, "booking_date", today)
     page.get_by_label("Named midwife (optional)").select_option(label="Midwife Persona")

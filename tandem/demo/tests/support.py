@@ -22,11 +22,13 @@ from tandem.core.audit import audit_purge_permitted
 from tandem.core.models import AuditEvent, User
 from tandem.demo.tables import (
     BABY_COLUMNS,
+    CARE_PLAN_COLUMNS,
     CONTACT_COLUMNS,
     LABOUR_COLUMNS,
     PREGNANCY_COLUMNS,
     WOMAN_COLUMNS,
 )
+from tandem.measures.models import ExpectedDeliveries
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.pathway.models import Answer, Decision, Referral, ReferralEvent, Screen, ScreenAnswer
 from tandem.programme.models import TrainingRecord, VisitTarget
@@ -35,6 +37,7 @@ from tandem.records.models import (
     Area,
     AreaLsoa,
     CareContact,
+    CarePlanRecord,
     Organisation,
     Practitioner,
     Pregnancy,
@@ -101,10 +104,12 @@ def model_counts() -> dict[str, int]:
         Pregnancy,
         CareContact,
         CareContact.practitioners.through,
+        CarePlanRecord,
         LabourDelivery,
         Baby,
         Referral,
         *PATHWAY_MODELS,
+        ExpectedDeliveries,
         AuditEvent,
     )
     return {model._meta.label: model.objects.count() for model in models}
@@ -119,6 +124,7 @@ def remove_generated_data() -> None:
         LabourDelivery,
         CareContact.practitioners.through,
         CareContact,
+        CarePlanRecord,
         Pregnancy,
         Woman,
         Practitioner.teams.through,
@@ -128,6 +134,7 @@ def remove_generated_data() -> None:
         Team,
         AreaLsoa,
         Area,
+        ExpectedDeliveries,
         Organisation,
         User,
         AuditEvent,
@@ -172,6 +179,9 @@ def digest() -> str:
             "practitioners__given_name",
             "practitioners__family_name",
         ),
+        CarePlanRecord.objects.values_list(
+            woman, *CARE_PLAN_COLUMNS, "recorded_by__given_name", "recorded_by__family_name"
+        ),
         LabourDelivery.objects.values_list(woman, *LABOUR_COLUMNS),
         Baby.objects.values_list("labour_delivery__pregnancy__woman__nhs_number", *BABY_COLUMNS),
         Referral.objects.values_list(
@@ -184,6 +194,7 @@ def digest() -> str:
             "decided_at",
         ),
         *_pathway_parts(),
+        ExpectedDeliveries.objects.values_list("provider__ods_code", "year", "deliveries"),
     ]
     hasher = hashlib.sha256()
     for rows in parts:

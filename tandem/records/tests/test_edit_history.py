@@ -58,7 +58,7 @@ def test_update_woman_audits_old_and_new_values_of_changed_fields_only(personas,
 
     assert changes_recorded(woman) == {
         "family_name": ["Testwoman", "Khan"],
-        "interpreter_needed": [False, True],
+        "interpreter_needed": [None, True],  # from not recorded to yes
     }
     event = AuditEvent.objects.get(action=AuditAction.CHANGE)
     assert (event.actor_id, event.object_type, event.person_id) == (

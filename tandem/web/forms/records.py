@@ -139,10 +139,12 @@ class WomanDetailsForm(ServiceForm):
             "invalid_choice": "Choose her main language from the list",
         },
     )
+    # No answer is chosen for her: a pre-chosen "No" would record a need nobody asked about.
     interpreter_needed = YesNoField(
         label="Does she need an interpreter?",
+        help_text="Choose 'Not recorded' if you have not asked her yet",
         question_noun="she needs an interpreter",
-        initial=False,
+        allow_unknown=True,
     )
     accessibility_needs = forms.CharField(
         label="Accessibility needs (optional)",
@@ -156,7 +158,11 @@ class WomanDetailsForm(ServiceForm):
 
 
 class EditWomanForm(WomanDetailsForm, VersionedForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Her record says "not recorded" (empty), so the form shows that answer chosen.
+        if "interpreter_needed" in self.initial and self.initial["interpreter_needed"] is None:
+            self.initial["interpreter_needed"] = "unknown"
 
 
 # --- A pregnancy ---------------------------------------------------------------------------

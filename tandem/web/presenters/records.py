@@ -1,7 +1,8 @@
-"""A woman's record as the page shows it: her details, pregnancies and their contacts.
+"""A woman's record as the page shows it: her details, pregnancies, their contacts and births.
 
 Fetched in a fixed number of queries: the woman, her visible pregnancies with their
-midwife, team and area, the contacts and their practitioners, and her LSOA.
+midwife, team, area and birth, the babies, the contacts and their practitioners, and her
+LSOA.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from tandem.pathway.models import Referral
 from tandem.records.models import CareContact, Lsoa, Pregnancy, PregnancyStatus, Woman
 from tandem.scheduling.models import Visit, VisitStatus
 from tandem.web.presenters import display
+from tandem.web.presenters.outcomes import BirthView, birth_view
 from tandem.web.presenters.pathway import pregnancy_pathway_links
 
 
@@ -26,6 +28,7 @@ class PregnancyView:
     summary: dict
     contacts: dict | None
     actions: list[dict] = field(default_factory=list)
+    birth: BirthView | None = None
 
 
 @dataclass
@@ -52,6 +55,9 @@ def visible_pregnancies_of(user, woman: Woman, *, with_contacts: bool = True):
         .order_by("-edd", "-pk")
     )
     if with_contacts:
+        pregnancies = pregnancies.select_related("labour_delivery").prefetch_related(
+            "labour_delivery__babies"
+        )
         contacts = CareContact.objects.prefetch_related("practitioners").order_by("-starts_at")
         pregnancies = pregnancies.prefetch_related(
             Prefetch("contacts", queryset=contacts),
@@ -125,12 +131,13 @@ def _pregnancy_summary(pregnancy: Pregnancy) -> dict:
         _row("Last menstrual period", display.nhs_date(pregnancy.lmp)),
         _row("Booking date", display.nhs_date(pregnancy.booking_date)),
         _row("Gestation at booking", display.gestation(pregnancy.gestation_at_booking)),
+        _row("Previous births", _previous_births(pregnancy)),
         _row(
-            "Previous births",
-            f"{pregnancy.previous_births} ({pregnancy.previous_live_births} live, "
-            f"{pregnancy.previous_stillbirths} stillborn)",
+            "Previous caesarean sections",
+            display.NOT_RECORDED
+            if pregnancy.previous_caesareans is None
+            else str(pregnancy.previous_caesareans),
         ),
-        _row("Previous caesarean sections", str(pregnancy.previous_caesareans)),
         _row(
             "Smoking at booking",
             pregnancy.get_smoking_status_booking_display() or "Not recorded",
@@ -143,6 +150,16 @@ def _pregnancy_summary(pregnancy: Pregnancy) -> dict:
     if pregnancy.ended_on:
         rows.insert(1, _row("Ended on", display.nhs_date(pregnancy.ended_on)))
     return {"rows": rows}
+
+
+def _previous_births(pregnancy: Pregnancy) -> str:
+    if pregnancy.previous_births is None:
+        return display.NOT_RECORDED
+    live, still = (
+        display.NOT_RECORDED.lower() if count is None else count
+        for count in (pregnancy.previous_live_births, pregnancy.previous_stillbirths)
+    )
+    return f"{pregnancy.previous_births} ({live} live, {still} stillborn)"
 
 
 def _contacts_table(user, pregnancy: Pregnancy) -> dict | None:
@@ -219,6 +236,7 @@ def record_view(user, woman: Woman) -> RecordView:
             summary=_pregnancy_summary(pregnancy),
             contacts=_contacts_table(user, pregnancy),
             actions=_pregnancy_actions(user, pregnancy),
+            birth=birth_view(user, pregnancy),
         )
         for pregnancy in pregnancies
     ]

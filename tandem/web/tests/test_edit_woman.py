@@ -10,7 +10,8 @@ from tandem.web.tests.conftest import assert_field_error, date_fields, page_text
 
 def _form_data(woman, **changes) -> dict:
     data = {name: getattr(woman, name) for name in WOMAN_FIELDS if name != "date_of_birth"}
-    data["interpreter_needed"] = "yes" if woman.interpreter_needed else "no"
+    answers = {True: "yes", False: "no", None: "unknown"}
+    data["interpreter_needed"] = answers[woman.interpreter_needed]
     data.update(date_fields("date_of_birth", woman.date_of_birth))
     data["version"] = woman.version
     return {**data, **changes}

@@ -1,10 +1,18 @@
 """Every URL's expected answer for every persona, gathered from one module per group of
 pages so that each group keeps its own rows."""
 
-from tandem.web.tests.access_rows import assessments, pathway, programme, records, scheduling
+from tandem.web.tests.access_rows import (
+    assessments,
+    measures,
+    outcomes,
+    pathway,
+    programme,
+    records,
+    scheduling,
+)
 from tandem.web.tests.access_rows.personas import PERSONAS, SIGN_IN
 
-_GROUPS = (records, pathway, scheduling, assessments, programme)
+_GROUPS = (records, pathway, scheduling, assessments, programme, outcomes, measures)
 
 EXPECTED = {name: row for group in _GROUPS for name, row in group.ROWS.items()}
 OBJECTS = {kind: find for group in _GROUPS for kind, find in group.OBJECTS.items()}

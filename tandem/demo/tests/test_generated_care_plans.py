@@ -1,0 +1,39 @@
+"""The generated LMNS has care plan records: each of the three kinds, for booked pregnancies,
+on days that have come while she was pregnant, marked continuity of carer exactly when her
+team is a continuity team, so the personalised care plan measure has something to count."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models import F, Q
+from django.utils import timezone
+
+from tandem.demo.tests.support import generate
+from tandem.measures.definitions import measure
+from tandem.measures.services import Month, compute
+from tandem.records.models import CarePlanRecord, CarePlanType, TeamKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generated_lmns_has_care_plans_the_measure_can_count():
+    today = timezone.localdate()
+    generate(800, seed=21, today=today)
+
+    plans = CarePlanRecord.objects.all()
+    assert set(plans.values_list("care_plan_type", flat=True)) == set(CarePlanType.values)
+    assert not plans.filter(pregnancy__booking_date__isnull=True).exists()
+    assert not plans.filter(care_plan_date__gt=today).exists()
+    assert not plans.filter(care_plan_date__lt=F("pregnancy__booking_date")).exists()
+    assert not plans.filter(care_plan_date__gt=F("pregnancy__ended_on")).exists()
+    on_continuity_team = Q(pregnancy__team__kind=TeamKind.CONTINUITY)
+    assert not plans.filter(on_continuity_team, continuity_pathway=False).exists()
+    assert not plans.filter(~on_continuity_team, continuity_pathway=True).exists()
+    assert plans.filter(personalised=True).exists() and plans.filter(personalised=False).exists()
+
+    a_year_ago = Month.of(today - timedelta(days=365))
+    rates = compute(
+        [measure("pcsp_by_msds_timings")], first=a_year_ago, last=a_year_ago.next().next()
+    )
+    assert sum(rate.denominator for rate in rates) > 0
+    assert 0 < sum(rate.numerator for rate in rates) < sum(rate.denominator for rate in rates)

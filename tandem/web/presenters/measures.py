@@ -1,0 +1,326 @@
+"""The measures dashboards' overview, a measure's page and the equity page: tables,
+charts (SVG drawn on the server) and their CSV downloads. Whose figures and how they are
+told: `measures_tables.py`."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
+
+from tandem.measures import charts, quality, spc
+from tandem.measures.definitions import Measure, Unit, shown_measures
+from tandem.measures.dimensions import DIMENSIONS
+from tandem.measures.export import COLUMNS, Span, format_value, row_of, told
+from tandem.measures.funnel import FunnelPlot, FunnelUnit, Position, provider_funnel
+from tandem.measures.services import Month, compute
+from tandem.measures.spc import SpcChart, measure_chart, month_name
+from tandem.web.presenters.measures_quality import gates_table
+from tandem.web.presenters.measures_tables import (
+    NO_DATA,
+    Reader,
+    Table,
+    breakdown_rates,
+    count_text,
+    counted_text,
+    interval_text,
+    period_text,
+    rate_table,
+    shown,
+    value_text,
+)
+
+DIRECTIONS = {"higher": "Higher is better", "lower": "Lower is better", "neutral": "Neither"}
+EQUITY_BREAKDOWNS = ("ethnic_group", "imd_quintile")
+
+
+# --- The overview -------------------------------------------------------------------------
+
+
+def overview_table(reader: Reader, first: Month, last: Month) -> Table:
+    """Every shown measure: its latest month with interval, its SPC icons over the
+    period, and whether every provider passes its data-quality gate that month. The
+    download is the latest month's rates."""
+    measures = shown_measures()
+    latest = {
+        rate.measure.id: rate
+        for rate in told(
+            compute(measures, first=last, last=last, pregnancies=reader.pregnancies),
+            publish=reader.publish,
+        )
+    }
+    gates = quality.gates_for_measures(measures, period=last)
+    rows = []
+    for measure in measures:
+        chart = measure_chart(
+            measure, first=first, last=last, publish=reader.publish, pregnancies=reader.pregnancies
+        )
+        rate = latest.get(measure.id)
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("web:measure", args=[measure.id]), measure.title
+        )
+        rows.append(
+            [
+                {"html": link},
+                value_text(measure, rate.value if rate else None),
+                interval_text(rate) if rate else "",
+                counted_text(rate) if rate else "",
+                {"html": charts.variation_icon_svg(chart.variation) or NO_DATA},
+                {"html": charts.assurance_icon_svg(chart.assurance) or "No target"},
+                gate_summary(gates[measure.id]),
+            ]
+        )
+    return Table(
+        name="latest",
+        caption=f"Every measure: {month_name(last)}",
+        head=[
+            "Measure",
+            f"Value in {month_name(last)}",
+            "95% confidence interval",
+            "Counted",
+            "Variation",
+            "Assurance",
+            "Data quality",
+        ],
+        rows=rows,
+        columns=COLUMNS,
+        csv_rows=[row_of(latest[measure.id]) for measure in measures if measure.id in latest],
+        numeric_from=99,
+    )
+
+
+def gate_summary(gates: list[quality.ProviderGate]) -> str:
+    """The overview's data-quality flag: passed everywhere, or the providers that fail."""
+    if not gates or not gates[0].has_checks:
+        return quality.NO_CHECKS
+    failing = [gate.provider_name for gate in gates if not gate.passed]
+    if not failing:
+        return "Passed at every provider"
+    return f"Low data quality at {', '.join(failing)}"
+
+
+# --- A measure's page ----------------------------------------------------------------------
+
+
+def spc_table(measure: Measure, chart: SpcChart) -> Table:
+    unit = measure.unit.label
+
+    def cell(value: float | None) -> str:
+        return shown(measure, value)
+
+    return Table(
+        name="spc",
+        caption=f"{measure.title} by month ({unit})",
+        head=["Month", "Value", "Mean", "Lower process limit", "Upper process limit", "Variation"],
+        rows=[
+            [
+                month_name(point.period),
+                cell(point.value) or NO_DATA,
+                cell(point.mean),
+                cell(point.lower_limit),
+                cell(point.upper_limit),
+                point.point_type.label if point.point_type else NO_DATA,
+            ]
+            for point in chart.points
+        ],
+        columns=spc.CSV_COLUMNS,
+        writer=lambda out: spc.write_csv(chart, measure, out),
+    )
+
+
+FUNNEL_COLUMNS = (
+    "measure", "period", "dimension", "group", "numerator", "denominator", "rate",
+    "control_lower_95", "control_upper_95", "control_lower_99_8", "control_upper_99_8",
+    "against_95", "against_99_8",
+)  # fmt: skip
+
+
+def funnel_table(measure: Measure, plot: FunnelPlot, compare: str, span: Span) -> Table:
+    def cell(value: float) -> str:
+        return format_value(measure, value)
+
+    def on_page(value: float) -> str:
+        return shown(measure, value)
+
+    heading = DIMENSIONS[compare].label
+    return Table(
+        name="funnel",
+        caption=f"{heading}s compared: {measure.title} ({measure.unit.label})",
+        head=[heading, "Numerator", "Denominator", "Rate", "95% limits", "99.8% limits", "Where"],
+        rows=[
+            [
+                unit.label,
+                count_text(unit.numerator),
+                count_text(unit.denominator),
+                value_text(measure, unit.value),
+                f"{on_page(unit.limits.lower_95)} to {on_page(unit.limits.upper_95)}",
+                f"{on_page(unit.limits.lower_99_8)} to {on_page(unit.limits.upper_99_8)}",
+                _position_text(unit),
+            ]
+            for unit in plot.units
+        ],
+        columns=FUNNEL_COLUMNS,
+        csv_rows=[
+            {
+                "measure": measure.id,
+                "period": str(span),
+                "dimension": compare,
+                "group": unit.label,
+                "numerator": str(unit.numerator),
+                "denominator": str(unit.denominator),
+                "rate": cell(unit.value),
+                "control_lower_95": cell(unit.limits.lower_95),
+                "control_upper_95": cell(unit.limits.upper_95),
+                "control_lower_99_8": cell(unit.limits.lower_99_8),
+                "control_upper_99_8": cell(unit.limits.upper_99_8),
+                "against_95": unit.against_95.value,
+                "against_99_8": unit.against_99_8.value,
+            }
+            for unit in plot.units
+        ],
+    )
+
+
+def _position_text(unit: FunnelUnit) -> str:
+    if unit.against_99_8 is not Position.INSIDE:
+        return f"{unit.against_99_8.capitalize()} the 99.8% limits"
+    if unit.against_95 is not Position.INSIDE:
+        return f"{unit.against_95.capitalize()} the 95% limits"
+    return "Within the limits"
+
+
+@dataclass(frozen=True)
+class MeasureChoices:
+    first: Month
+    last: Month
+    by: tuple[str, ...]
+    compare: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.first, self.last)
+
+
+def measure_tables(measure: Measure, reader: Reader, choices: MeasureChoices) -> dict:
+    """Builders of the measure page's tables by download name (each queries when called)."""
+    first, last = choices.first, choices.last
+
+    def spc() -> Table:
+        return spc_table(measure, _chart(measure, reader, choices))
+
+    def funnel() -> Table:
+        return funnel_table(
+            measure, _funnel(measure, reader, choices), choices.compare, choices.span
+        )
+
+    def breakdown() -> Table:
+        labels = " and ".join(DIMENSIONS[name].label for name in choices.by)
+        return rate_table(
+            "breakdown",
+            f"{measure.title}: {labels}, {period_text(first, last)}",
+            breakdown_rates([measure], reader, first, last, choices.by),
+            choices.by,
+            first_heading=labels,
+        )
+
+    def gates() -> Table:
+        return gates_table(
+            [measure], {measure.id: quality.provider_gates(measure, period=last)}, last
+        )
+
+    return {"spc": spc, "funnel": funnel, "breakdown": breakdown, "gates": gates}
+
+
+def _chart(measure: Measure, reader: Reader, choices: MeasureChoices) -> SpcChart:
+    return measure_chart(
+        measure,
+        first=choices.first,
+        last=choices.last,
+        publish=reader.publish,
+        pregnancies=reader.pregnancies,
+    )
+
+
+def _funnel(measure: Measure, reader: Reader, choices: MeasureChoices) -> FunnelPlot:
+    return provider_funnel(
+        measure,
+        first=choices.first,
+        last=choices.last,
+        by=choices.compare,
+        publish=reader.publish,
+        pregnancies=reader.pregnancies,
+    )
+
+
+def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> dict:
+    chart = _chart(measure, reader, choices)
+    plot = _funnel(measure, reader, choices)
+    tables = measure_tables(measure, reader, choices)
+    unit = measure.unit.label
+    compared = f"{DIMENSIONS[choices.compare].label}s"
+    return {
+        "measure": measure,
+        "period": period_text(choices.first, choices.last),
+        "spc_svg": charts.spc_svg(chart, title=f"{measure.title} by month", unit_label=unit),
+        "spc": spc_table(measure, chart),
+        "variation": charts.variation_icon_svg(chart.variation),
+        "assurance": charts.assurance_icon_svg(chart.assurance),
+        "warnings": chart.warnings,
+        "funnel_svg": charts.funnel_svg(
+            plot, title=f"{measure.title}: {compared.lower()} compared", unit_label=unit
+        ),
+        "compared": compared,
+        "funnel": funnel_table(measure, plot, choices.compare, choices.span),
+        "funnel_target": value_text(measure, plot.target) if plot.units else NO_DATA,
+        "breakdown": tables["breakdown"](),
+        "gates": tables["gates"](),
+        "definition": definition_rows(measure),
+    }
+
+
+def definition_rows(measure: Measure) -> list[dict]:
+    """The definition's facts as summary-list rows (the file itself is shown beneath)."""
+    facts = [
+        ("Identifier", measure.id),
+        ("Description", measure.description),
+        ("Unit", "Percentage" if measure.unit is Unit.PERCENT else "Per 1,000"),
+        ("Direction", DIRECTIONS[measure.direction.value]),
+        ("Source", measure.source),
+        ("Written by", measure.author),
+        ("Checked by", measure.checker),
+        ("Next review", f"{measure.review_date:%-d %B %Y}"),
+        ("Data-quality checks", ", ".join(f"DQ{c}" for c in measure.data_quality) or "None"),
+    ]
+    return [{"key": {"text": key}, "value": {"text": value}} for key, value in facts]
+
+
+# --- Equity --------------------------------------------------------------------------------
+
+
+def equity_page(reader: Reader, first: Month, last: Month) -> list[dict]:
+    """Every shown measure by ethnic group and by IMD quintile, pooled over the period:
+    one query per population and breakdown."""
+    measures = shown_measures()
+    by_breakdown = {
+        name: breakdown_rates(measures, reader, first, last, (name,)) for name in EQUITY_BREAKDOWNS
+    }
+    sections = []
+    for measure in measures:
+        tables = []
+        for name in EQUITY_BREAKDOWNS:
+            rates = [rate for rate in by_breakdown[name] if rate.measure.id == measure.id]
+            label = DIMENSIONS[name].label
+            table = rate_table(
+                name, f"{measure.title}: {label}", rates, (name,), first_heading=label
+            )
+            tables.append(
+                {"table": table, "download": breakdown_download(measure, name, first, last)}
+            )
+        sections.append({"measure": measure, "tables": tables})
+    return sections
+
+
+def breakdown_download(measure: Measure, by: str, first: Month, last: Month) -> str:
+    """The measure page's breakdown CSV for this breakdown and period."""
+    query = {"from_month": str(first), "to_month": str(last), "by": by, "download": "breakdown"}
+    return f"{reverse('web:measure', args=[measure.id])}?{urlencode(query)}"
