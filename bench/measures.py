@@ -23,7 +23,6 @@ the full scan on PostgreSQL.
 """
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.support import median_seconds  # noqa: E402
+from bench.support import median_seconds, migrated_database  # noqa: E402
 
 FIRST_MONTH, LAST_MONTH, MONTHS = (2024, 1), (2025, 12), 24
 PROVIDERS, AREAS_PER_PROVIDER = 5, 6
@@ -49,22 +48,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database", default=str(ROOT / "bench" / "results" / "measures.sqlite3"))
     return parser.parse_args()
-
-
-def prepare(database: str) -> None:
-    if not os.environ.get("DATABASE_URL"):
-        path = Path(database)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
-
-    import django
-
-    django.setup()
-
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 # --- Synthetic births ---------------------------------------------------------------------
@@ -264,7 +247,7 @@ def generate(births: int, seed: int) -> None:
 
 def main() -> None:
     args = parse_args()
-    prepare(args.database)
+    migrated_database(args.database)
 
     from django.db import connection
     from django.db.models import F

@@ -9,6 +9,21 @@ from pathlib import Path
 def prepare_database(*, database: str, pregnancies: int, seed: int) -> None:
     """Point Django at DATABASE_URL when set (PostgreSQL), else at the SQLite file
     `database`; migrate; and generate the demo LMNS unless it already holds enough."""
+    migrated_database(database)
+
+    from django.core.management import call_command
+
+    from tandem.records.models import Pregnancy
+
+    if Pregnancy.objects.count() < pregnancies:
+        started = time.perf_counter()
+        call_command("generate_demo", pregnancies=pregnancies, seed=seed, verbosity=0)
+        print(f"generated {pregnancies:,} pregnancies in {time.perf_counter() - started:.1f} s")
+
+
+def migrated_database(database: str) -> None:
+    """Point Django at DATABASE_URL when set (PostgreSQL), else at the SQLite file
+    `database`, and migrate it."""
     if not os.environ.get("DATABASE_URL"):
         path = Path(database)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -21,13 +36,7 @@ def prepare_database(*, database: str, pregnancies: int, seed: int) -> None:
 
     from django.core.management import call_command
 
-    from tandem.records.models import Pregnancy
-
     call_command("migrate", verbosity=0)
-    if Pregnancy.objects.count() < pregnancies:
-        started = time.perf_counter()
-        call_command("generate_demo", pregnancies=pregnancies, seed=seed, verbosity=0)
-        print(f"generated {pregnancies:,} pregnancies in {time.perf_counter() - started:.1f} s")
 
 
 def median_seconds(action, repeat: int) -> float:
