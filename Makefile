@@ -30,6 +30,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py generate_demo --pregnancies $(DEMO_PREGNANCIES) --seed $(DEMO_SEED)
 	$(BIN)/python manage.py demo_sign_ins
+	$(BIN)/python manage.py refresh_measures
 	@echo; echo "Tandem is at http://127.0.0.1:8000 (press Ctrl+C to stop)"; echo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
