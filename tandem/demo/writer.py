@@ -9,12 +9,14 @@ model save() and its signals: no history rows, by design (the data is generated,
 """
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max, Model
 from django.utils import timezone
+
+# Re-exported: the demo modules import it from here; it lives in core for the MSDS import too.
+from tandem.core.dbvalues import DbValues as DbValues
 
 BATCH_SIZE = 20_000
 
@@ -85,27 +87,6 @@ def _default(model: type[Model], field):
             "generator (tandem/demo) or give the field a default"
         )
     return field.get_db_prep_save(value, connection)
-
-
-class DbValues:
-    """Adapts dates and aware datetimes for this connection, as the backend would.
-
-    SQLite stores datetimes as naive text in the connection's time zone (UTC); doing that
-    here directly is several times faster than the general path, and checked against it.
-    """
-
-    def __init__(self) -> None:
-        ops = connection.ops
-        self.date = ops.adapt_datefield_value
-        self.datetime = ops.adapt_datetimefield_value
-        if connection.vendor == "sqlite":
-            zone = connection.timezone
-            self.datetime = lambda value: (
-                None if value is None else str(value.astimezone(zone).replace(tzinfo=None))
-            )
-            sample = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.get_default_timezone())
-            if self.datetime(sample) != ops.adapt_datetimefield_value(sample):
-                self.datetime = ops.adapt_datetimefield_value
 
 
 def reset_sequences(models: Sequence[type[Model]]) -> None:

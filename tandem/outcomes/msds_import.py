@@ -29,14 +29,15 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from tandem.core import nhs_number
 from tandem.core.audit import record_event
+from tandem.core.dbvalues import DbValues
 from tandem.core.gestation import MAX_GESTATION_DAYS
 from tandem.core.models import AuditAction
-from tandem.demo.writer import DbValues
 from tandem.outcomes.derivation import BabyFacts, derived_values, uk_date
 from tandem.outcomes.models import (
     Baby,
@@ -576,9 +577,10 @@ class _NewRecords:
         self.insert_sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
         history_names = ", ".join(quote(column) for column in history)
         history_marks = ", ".join(["%s"] * len(history))
+        history_table = quote(model.history.model._meta.db_table)
         self.history_sql = (
-            f"INSERT INTO {quote(model.history.model._meta.db_table)} ({names}, {history_names})"
-            f" SELECT {names}, {history_marks} FROM {table}"  # noqa: S608
+            f"INSERT INTO {history_table} ({names}, {history_names}) "  # noqa: S608
+            f"SELECT {names}, {history_marks} FROM {table}"
         )
         # Only SQLite needs dates and datetimes turned into Django's text form here.
         self.adapt_at: list[tuple[int, Callable]] = []
@@ -768,13 +770,21 @@ class _Held:
     babies: dict[int, dict[int, tuple]]  # labour id -> birth order -> (id, *BABY_FIELDS)
 
     @classmethod
-    def for_rows(cls, rows: list[_Row]) -> "_Held":
-        valid = [row for row in rows if not row.errors]
-        women = Woman.objects.filter(nhs_number__in={row.nhs_number for row in valid})
-        pregnancies = Pregnancy.objects.filter(
-            msds_pregnancy_id__in={row.pregnancy_id for row in valid}
-        )
-        labours = LabourDelivery.objects.filter(msds_labour_id__in={row.labour_id for row in valid})
+    def for_chunk(cls, first_woman_key: str, last_woman_key: str) -> "_Held":
+        """What Tandem holds for the staged rows of the women from first to last (one chunk):
+        the keys are matched in the database against the staging table rather than sent
+        as thousands of parameters."""
+
+        def staged(column: str) -> RawSQL:
+            # The column is one of this module's constants, not input.
+            return RawSQL(  # noqa: S611
+                f"SELECT {column} FROM {STAGING} WHERE woman_key BETWEEN %s AND %s",  # noqa: S608
+                [first_woman_key, last_woman_key],
+            )
+
+        women = Woman.objects.filter(nhs_number__in=staged("woman_key"))
+        pregnancies = Pregnancy.objects.filter(msds_pregnancy_id__in=staged("uniqpregid"))
+        labours = LabourDelivery.objects.filter(msds_labour_id__in=staged("labourdeliveryid"))
         held = cls(
             women={
                 values[1]: (values[0], *values[2:])
@@ -795,14 +805,12 @@ class _Held:
             labour_of_pregnancy={},
             babies={},
         )
-        pregnancy_ids = [values[0] for values in held.pregnancies.values()]
         held.labour_of_pregnancy = dict(
-            LabourDelivery.objects.filter(pregnancy_id__in=pregnancy_ids).values_list(
+            LabourDelivery.objects.filter(pregnancy__in=pregnancies).values_list(
                 "pregnancy_id", "msds_labour_id"
             )
         )
-        labour_ids = [values[0] for values in held.labours.values()]
-        for values in Baby.objects.filter(labour_delivery_id__in=labour_ids).values_list(
+        for values in Baby.objects.filter(labour_delivery__in=labours).values_list(
             "labour_delivery_id", "birth_order", "id", *BABY_FIELDS
         ):
             held.babies.setdefault(values[0], {})[values[1]] = values[2:]
@@ -910,6 +918,8 @@ class _Import:
                         cursor.executemany(insert, batch)
                         batch = []
                 cursor.executemany(insert, batch)
+            # Chunks are read, and what Tandem holds for them found, by ranges of woman_key.
+            cursor.execute(f"CREATE INDEX {STAGING}_by_woman ON {STAGING} (woman_key, line)")
 
     def _file_rows(self) -> Iterator[tuple]:
         """(line, woman key, *values in COLUMNS order) for each row of the file."""
@@ -1004,7 +1014,7 @@ class _Import:
 
     def _import_chunk(self, chunk: list[tuple], preset: dict[int, list[RowError]]) -> None:
         rows = [self.reader.read(staged, preset.get(staged[0], ())) for staged in chunk]
-        held = _Held.for_rows(rows)
+        held = _Held.for_chunk(chunk[0][1], chunk[-1][1])
         for _, woman_rows in groupby(rows, key=lambda row: row.woman_key):
             self._import_woman(list(woman_rows), held)
 
