@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "tandem.assessments",
     "tandem.programme",
     "tandem.measures",
+    "tandem.careplans",
+    "tandem.portal",
+    "tandem.continuity",
+    "tandem.hubs",
+    "tandem.handover",
     "tandem.web",
     "tandem.demo",
 ]

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from tandem.web.routes import assessments, measures, outcomes, pathway, programme, scheduling
+from tandem.web.routes import (
+    assessments,
+    careplans,
+    continuity,
+    handover,
+    hubs,
+    measures,
+    outcomes,
+    pathway,
+    portal,
+    programme,
+    scheduling,
+)
 from tandem.web.views import auth, contacts, home, pregnancies, search, women
 
 app_name = "web"
@@ -26,4 +38,9 @@ urlpatterns += (
     + programme.urlpatterns
     + outcomes.urlpatterns
     + measures.urlpatterns
+    + careplans.urlpatterns
+    + continuity.urlpatterns
+    + hubs.urlpatterns
+    + handover.urlpatterns
+    + portal.urlpatterns
 )

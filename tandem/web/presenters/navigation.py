@@ -35,14 +35,31 @@ def nav_items() -> tuple[NavItem, ...]:
     """The records pages, then each pathway slice's pages (from its routes module)."""
     from tandem.web.routes import (
         assessments,
+        careplans,
+        continuity,
+        handover,
+        hubs,
         measures,
         outcomes,
         pathway,
+        portal,
         programme,
         scheduling,
     )
 
-    slices = (pathway, scheduling, assessments, programme, outcomes, measures)
+    slices = (
+        pathway,
+        scheduling,
+        assessments,
+        careplans,
+        continuity,
+        hubs,
+        handover,
+        programme,
+        outcomes,
+        measures,
+        portal,
+    )
     return (
         RECORDS_NAV_ITEMS
         + tuple(item for routes in slices for item in routes.nav_items)
