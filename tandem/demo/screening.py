@@ -130,6 +130,11 @@ def referral_rate(imd_decile: int | None) -> float:
 
 class Screener:
     def __init__(self, criteria: list[Criterion]) -> None:
+        if not criteria:
+            raise ValueError(
+                "There are no active eligibility criteria to screen bookings with: "
+                "run the migrations, which load the default criteria"
+            )
         self.criteria = criteria
         asked = {criterion.code for criterion in criteria}
         self.weights = Categorical(
