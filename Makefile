@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_PREGNANCIES ?= 3000
 DEMO_SEED ?= 2026
 
-.PHONY: run test test-sqlite test-postgres lint format bench install browser-deps check-migrations clean
+.PHONY: run test test-sqlite test-postgres lint format bench install browser-deps pdf-deps check-migrations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,16 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-run: $(STAMP)
+# What WeasyPrint needs to print care plans (Pango, HarfBuzz) and fonts for every language
+# they are printed in: Noto Naskh Arabic and Noto Nastaliq Urdu, Polish and Romanian letters.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core
+pdf-deps:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "Installing the libraries and fonts for printing care plans"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; }
+
+run: $(STAMP) pdf-deps
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py generate_demo --pregnancies $(DEMO_PREGNANCIES) --seed $(DEMO_SEED)
@@ -45,11 +54,11 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test-sqlite: $(STAMP) browser-deps
+test-sqlite: $(STAMP) browser-deps pdf-deps
 	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadfile --cov=tandem --cov-report=term:skip-covered --cov-fail-under=90
 
 # Runs when a PostgreSQL server answers on 127.0.0.1:5432 (CI always has one).
-test-postgres: $(STAMP) browser-deps
+test-postgres: $(STAMP) browser-deps pdf-deps
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 	  echo "PostgreSQL answers on 127.0.0.1:5432: running the suite against it"; \
 	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile; \
@@ -57,11 +66,12 @@ test-postgres: $(STAMP) browser-deps
 
 test: lint check-migrations test-sqlite test-postgres
 
-bench: $(STAMP)
+bench: $(STAMP) pdf-deps
 	$(BIN)/python bench/records.py
 	$(BIN)/python bench/pathway.py
 	$(BIN)/python bench/measures.py
 	$(BIN)/python bench/import.py
+	$(BIN)/python bench/careplans.py
 
 clean:
 	rm -rf $(VENV) staticfiles tandem.sqlite3*

@@ -10,7 +10,11 @@ The rule is deny by default:
 - midwives, health visitors, team leaders and administrators see pregnancies in their
   caseload (named midwife), their teams, or the areas they cover;
 - safeguarding reviewers see pregnancies referred to the enhanced pathway in their areas
-  (a withdrawn referral no longer counts).
+  (a withdrawn referral no longer counts);
+- postnatal handovers are seen only by members of the sending midwifery team and the
+  receiving health-visiting team;
+- a woman signed in to her own portal sees her own record only (`own_pregnancies`), never
+  through the staff rules above: her role carries none of their permissions.
 
 Objects a user may not see answer 404, so their existence is not disclosed.
 """
@@ -233,3 +237,249 @@ def baby_for(user, pk):
         return babies.select_related("labour_delivery__pregnancy__woman").get(pk=pk)
     except (Baby.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None
+
+
+# --- handover ---
+
+
+def handover_teams(user) -> QuerySet:
+    """The teams whose postnatal handovers she may see: her own teams, when her role works
+    with families (never the woman herself, an analyst or a system administrator)."""
+    from tandem.records.models import Team
+
+    practitioner = practitioner_of(user)
+    if (
+        practitioner is None
+        or not can(user, Permission.VIEW_PERSON_RECORDS)
+        or user.role not in _CARE_TEAM_ROLES
+    ):
+        return Team.objects.none()
+    return practitioner.teams.all()
+
+
+def visible_handovers(user):
+    """Handovers sent by or to one of her teams: the sending midwife's team and the
+    receiving health-visiting team, nobody else."""
+    from tandem.handover.models import Handover
+
+    teams = handover_teams(user).values("pk")
+    return Handover.objects.filter(Q(sending_team_id__in=teams) | Q(receiving_team_id__in=teams))
+
+
+def handover_for(user, pk):
+    from tandem.handover.models import Handover
+
+    try:
+        return (
+            visible_handovers(user)
+            .select_related(
+                "pregnancy__woman", "sending_team", "receiving_team", "sent_by", "acknowledged_by"
+            )
+            .get(pk=pk)
+        )
+    except (Handover.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def handover_team_for(user, pk):
+    from tandem.records.models import Team
+
+    try:
+        return handover_teams(user).get(pk=pk)
+    except (Team.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such team") from None
+
+
+# --- hubs ---
+
+
+def can_browse_directory(user) -> bool:
+    """The community hubs directory is for practitioners who care for families."""
+    return practitioner_of(user) is not None and can(user, Permission.VIEW_PERSON_RECORDS)
+
+
+def visible_service_referrals(user):
+    """Onward referrals to services, of the pregnancies she may see."""
+    from tandem.hubs.models import ServiceReferral
+
+    return ServiceReferral.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def service_referral_for(user, pk):
+    from tandem.hubs.models import ServiceReferral
+
+    try:
+        return (
+            visible_service_referrals(user)
+            .select_related("pregnancy__woman", "service__hub", "referred_by", "contact")
+            .get(pk=pk)
+        )
+    except (ServiceReferral.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def visible_red_flag_tasks(user):
+    """Urgent mental health referrals raised by red flags, of the pregnancies she may see."""
+    from tandem.hubs.models import RedFlagTask
+
+    return RedFlagTask.objects.filter(pregnancy__in=visible_pregnancies(user))
+
+
+def red_flag_task_for(user, pk):
+    from tandem.hubs.models import RedFlagTask
+
+    try:
+        return (
+            visible_red_flag_tasks(user)
+            .select_related("pregnancy__woman", "wellbeing_check__contact", "referral__service")
+            .get(pk=pk)
+        )
+    except (RedFlagTask.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def _on_my_hubs_lists(user, items, mine: Q):
+    """A team leader's lists cover her teams and areas (all she may see); a practitioner's,
+    the referrals she made and the red flags she raised."""
+    if practitioner_of(user) is None or user.role not in _CARE_TEAM_ROLES:
+        return items.none()
+    return items if user.role == Role.TEAM_LEADER else items.filter(mine)
+
+
+def referrals_to_chase(user):
+    """The referrals whose reminders she gets."""
+    return _on_my_hubs_lists(
+        user, visible_service_referrals(user), Q(referred_by=practitioner_of(user))
+    )
+
+
+def red_flag_tasks_to_action(user):
+    """The red-flag tasks on her list."""
+    return _on_my_hubs_lists(user, visible_red_flag_tasks(user), Q(raised_by=user))
+
+
+# --- the woman's own portal ---
+
+
+def own_pregnancies(user) -> QuerySet[Pregnancy]:
+    """A woman signed in to her portal sees her own pregnancies, and nobody else's; staff
+    roles see none here (they reach records through visible_pregnancies)."""
+    if not can(user, Permission.VIEW_OWN_RECORD):
+        return Pregnancy.objects.none()
+    return Pregnancy.objects.filter(woman__portal_account__user=user)
+
+
+def own_pregnancy_for(user, pk) -> Pregnancy:
+    try:
+        return own_pregnancies(user).select_related("woman").get(pk=pk)
+    except (Pregnancy.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+
+
+def current_own_pregnancy(user) -> Pregnancy | None:
+    """Her pregnancy the portal opens on: the active one, else the most recent."""
+    from tandem.records.models import PregnancyStatus
+
+    pregnancies = own_pregnancies(user).select_related("woman")
+    return (
+        pregnancies.filter(status=PregnancyStatus.ACTIVE).order_by("-edd").first()
+        or pregnancies.order_by("-edd").first()
+    )
+
+
+def own_visits(user) -> QuerySet[Visit]:
+    return Visit.objects.filter(pregnancy__in=own_pregnancies(user))
+
+
+def own_contacts(user) -> QuerySet[CareContact]:
+    return CareContact.objects.filter(pregnancy__in=own_pregnancies(user))
+
+
+# --- continuity of carer ---
+
+
+def continuity_teams(user) -> QuerySet:
+    """The continuity teams she may open: a team leader, every continuity team of her
+    organisation; a midwife, the teams she is a member of now; nobody else."""
+    from tandem.continuity.models import ContinuityTeam
+
+    practitioner = practitioner_of(user)
+    if practitioner is None or not can(user, Permission.ASSIGN_CARERS):
+        return ContinuityTeam.objects.none()
+    teams = ContinuityTeam.objects.filter(team__organisation_id=practitioner.organisation_id)
+    if user.role == Role.TEAM_LEADER:
+        return teams
+    return teams.filter(
+        memberships__midwife=practitioner, memberships__left_on__isnull=True
+    ).distinct()
+
+
+def continuity_team_for(user, pk):
+    from tandem.continuity.models import ContinuityTeam
+
+    try:
+        return continuity_teams(user).select_related("team", "obstetrician").get(pk=pk)
+    except (ContinuityTeam.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such team") from None
+
+
+def carer_teams_for(user, pregnancy: Pregnancy) -> QuerySet:
+    """The continuity teams she may give this woman carers in (empty: she may not).
+
+    A team leader of the woman's provider may use any of its continuity teams. A midwife of
+    the woman's current continuity team may change her carers or transfer her to another
+    team; a woman not yet in a team may be taken on by a midwife into her own team. The
+    pregnancy itself must already be visible to the user (pregnancy_for)."""
+    from tandem.continuity.models import CarerAssignment, ContinuityTeam
+
+    practitioner = practitioner_of(user)
+    if practitioner is None or not can(user, Permission.ASSIGN_CARERS):
+        return ContinuityTeam.objects.none()
+    if practitioner.organisation_id != pregnancy.provider_id:
+        return ContinuityTeam.objects.none()
+    her_teams = continuity_teams(user)  # a team leader's: all of her organisation's
+    if user.role == Role.TEAM_LEADER:
+        return her_teams
+    current = CarerAssignment.objects.filter(pregnancy=pregnancy, ends_on__isnull=True).first()
+    if current is None:
+        return her_teams
+    if her_teams.filter(pk=current.continuity_team_id).exists():
+        return ContinuityTeam.objects.filter(team__organisation_id=pregnancy.provider_id)
+    return ContinuityTeam.objects.none()
+
+
+# --- careplans ---
+
+
+def care_plan_pregnancy_for(user, pk) -> Pregnancy:
+    """The pregnancy whose personalised care plan she may read, write and print: a role that
+    keeps care plans (midwife, team leader, administrator) and a pregnancy she may see. The
+    woman reaches her own plan through the portal rules, never through this."""
+    if not can(user, Permission.KEEP_CARE_PLANS):
+        raise Http404("No such record")
+    return pregnancy_for(user, pk)
+
+
+# --- continuity of carer: setting up teams ---
+
+
+def may_manage_continuity_teams(user) -> bool:
+    """Setting up a continuity team and changing its midwives is for team leaders."""
+    return (
+        practitioner_of(user) is not None
+        and can(user, Permission.ASSIGN_CARERS)
+        and user.role == Role.TEAM_LEADER
+    )
+
+
+def continuity_membership_for(user, pk):
+    from tandem.continuity.models import TeamMembership
+
+    try:
+        return (
+            TeamMembership.objects.filter(continuity_team__in=continuity_teams(user))
+            .select_related("midwife", "continuity_team__team")
+            .get(pk=pk)
+        )
+    except (TeamMembership.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such team member") from None

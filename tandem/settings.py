@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tandem.portal.middleware.PortalLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -182,6 +183,17 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en-gb"
+# The woman's portal is offered in these languages (her choice is kept on her account, see
+# tandem.portal.middleware); every other page is in English, the language of the record.
+# Translations are first drafts awaiting review by fluent speakers: docs/i18n.md.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("ur", "اردو"),
+    ("ar", "العربية"),
+]
+LOCALE_PATHS = [BASE_DIR / "tandem" / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -207,6 +219,15 @@ LOGGING = {
 # Small-number suppression of aggregates that leave the system (tandem.core.disclosure):
 # "round" shows counts of 1 to 7 as 5 (NHS Digital's MSDS convention), "star" as "*".
 SMALL_NUMBERS_CONVENTION = os.environ.get("TANDEM_SMALL_NUMBERS", "round")
+
+# Continuity of carer: the women a year one full-time midwife may be named midwife for
+# (NHS England's continuity of carer model assumes about 35; a team can set its own).
+TANDEM_CONTINUITY_CASELOAD_LIMIT = int(os.environ.get("TANDEM_CONTINUITY_CASELOAD_LIMIT", "35"))
+
+# Postnatal handover: days a health-visiting team has to acknowledge a handover before it is
+# on both teams' worklists. Three, so a handover sent near day 10 is picked up in time to
+# book the new birth visit by day 14 (docs/postnatal-handover.md).
+TANDEM_HANDOVER_ACKNOWLEDGE_DAYS = int(os.environ.get("TANDEM_HANDOVER_ACKNOWLEDGE_DAYS", "3"))
 
 # Reference lookups loaded by migration that `flush` keeps (tandem.core flush command).
 FLUSH_KEEPS_TABLES_OF = ["records.Lsoa", "records.Postcode"]

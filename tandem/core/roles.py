@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
     ANALYST = "analyst", "LMNS analyst"
     SYSTEM_ADMIN = "system_admin", "System administrator"
+    WOMAN = "woman", "Woman (her own portal)"
 
 
 class Permission(StrEnum):
@@ -37,6 +38,15 @@ class Permission(StrEnum):
     GIVE_FEEDBACK = "give_feedback"
     VIEW_PROGRAMME = "view_programme"
     MANAGE_TRAINING = "manage_training"
+    # Her personalised care and support plan: read, write sections, print.
+    KEEP_CARE_PLANS = "keep_care_plans"
+    # The postnatal handover to health visiting
+    SEND_HANDOVER = "send_handover"
+    ACKNOWLEDGE_HANDOVER = "acknowledge_handover"
+    # The woman's own portal: her record and plan only, never anyone else's.
+    VIEW_OWN_RECORD = "view_own_record"
+    # Continuity of carer: continuity teams and naming a woman's midwife and buddy
+    ASSIGN_CARERS = "assign_carers"
 
 
 ROLE_DESCRIPTIONS: dict[str, str] = {
@@ -51,6 +61,8 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
     Role.ANALYST: "Sees aggregate figures only, never a person's identifiers.",
     Role.SYSTEM_ADMIN: "Manages users, organisations, areas, teams and reference data; sees "
     "no person's record.",
+    Role.WOMAN: "A pregnant woman using her own portal: sees her own plan, carers and "
+    "appointments, writes her own sections; no staff page.",
 }
 
 _CLINICAL = {
@@ -58,6 +70,7 @@ _CLINICAL = {
     Permission.EDIT_PERSON_RECORDS,
     Permission.BOOK_PREGNANCY,
     Permission.RECORD_CONTACT,
+    Permission.KEEP_CARE_PLANS,
 }
 
 _VISITING = {
@@ -68,12 +81,17 @@ _VISITING = {
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.MIDWIFE: frozenset(_CLINICAL | _VISITING | {Permission.REFER_TO_PATHWAY}),
+    Role.MIDWIFE: frozenset(
+        _CLINICAL
+        | _VISITING
+        | {Permission.REFER_TO_PATHWAY, Permission.SEND_HANDOVER, Permission.ASSIGN_CARERS}
+    ),
     Role.HEALTH_VISITOR: frozenset(
         {
             Permission.VIEW_PERSON_RECORDS,
             Permission.EDIT_PERSON_RECORDS,
             Permission.RECORD_CONTACT,
+            Permission.ACKNOWLEDGE_HANDOVER,
         }
         | _VISITING
     ),
@@ -89,6 +107,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_DATA_QUALITY,
             Permission.VIEW_PROGRAMME,
             Permission.MANAGE_TRAINING,
+            Permission.SEND_HANDOVER,
+            Permission.ASSIGN_CARERS,
         }
     ),
     Role.ADMINISTRATOR: frozenset(
@@ -98,6 +118,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         {Permission.VIEW_AGGREGATES, Permission.VIEW_DATA_QUALITY, Permission.VIEW_PROGRAMME}
     ),
     Role.SYSTEM_ADMIN: frozenset({Permission.MANAGE_REFERENCE_DATA}),
+    Role.WOMAN: frozenset({Permission.VIEW_OWN_RECORD}),
 }
 
 

@@ -2,7 +2,8 @@
 
 Every demo sign-in shares DEMO_PASSWORD, hashed once. The demo midwife, team leader and
 health visitor work in Adswood (a pilot area), the safeguarding reviewer and administrator
-across Stockport. The analyst and the system administrator are not practitioners.
+across Stockport. The analyst, the system administrator and the demo woman are not
+practitioners: the woman's own portal sign-in is linked to her record in tandem.demo.portal.
 
 Practitioners who work the Enhanced Maternity Pathway where it is live (midwives and health
 visitors of live areas, the safeguarding reviewers and administrators of a provider with a
@@ -35,6 +36,8 @@ DEMO_USERNAMES: dict[str, str] = {
     Role.ADMINISTRATOR: "administrator",
     Role.ANALYST: "analyst",
     Role.SYSTEM_ADMIN: "system.admin",
+    # Her own portal sign-in, linked to one of the demo midwife's women (tandem.demo.portal).
+    Role.WOMAN: "woman",
 }
 NO_SIGN_IN_PASSWORD = f"{UNUSABLE_PASSWORD_PREFIX}synthetic-demo-referrer"
 JOINED = datetime.combine(PILOT_LIVE_FROM, time(9), tzinfo=LONDON)

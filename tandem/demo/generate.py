@@ -18,14 +18,19 @@ from tandem.demo.accounts import DEMO_AREA, DemoAccounts, create_accounts
 from tandem.demo.births import DeliveryModel, plan_birth
 from tandem.demo.calendars import Diary, plan_calendars
 from tandem.demo.calibration import calibrate, read_published
+from tandem.demo.care_plan_versions import add_care_plan_versions
 from tandem.demo.care_plans import plan_care_plans
 from tandem.demo.contacts import CareTeam, appointment, plan_contacts
+from tandem.demo.continuity import add_continuity
 from tandem.demo.expected_deliveries import record_expected_deliveries
 from tandem.demo.geography import known_postcodes, load_local_geography, outside_home
+from tandem.demo.handover import add_handovers
+from tandem.demo.hubs import add_hubs
 from tandem.demo.lmns import PROVIDERS, STOCKPORT
 from tandem.demo.organisations import AreaStaff, ProviderStaff, build_provider
 from tandem.demo.pathway import PathwayPlanner
 from tandem.demo.people import nhs_numbers
+from tandem.demo.portal import link_demo_woman
 from tandem.demo.pregnancies import PregnancyStory, plan_pregnancy
 from tandem.demo.programme import plan_targets, plan_training
 from tandem.demo.sampling import Categorical, chance, pick
@@ -196,8 +201,19 @@ def _generate(*, pregnancies: int, seed: int, today: date, by_id: int) -> dict[s
     )
     tables.pathway.add_targets(plan_targets(stockport, stockport_pregnancies, today))
     tables.finish()
+    continuity = add_continuity(Random(f"{seed}:continuity"), today, by_id)
+    portal_women = link_demo_woman(accounts, today)
+    personal_care_plans = add_care_plan_versions(Random(f"{seed}:care-plan-versions"))
+    hubs = add_hubs(Random(f"{seed}:hubs"), accounts, today, by_id)
+    # Last: a handover's snapshot carries the care plan, family plan and referrals.
+    handovers = add_handovers(Random(f"{seed}:handover"), accounts, today)
     return {
         **tables.counts(),
+        **continuity,
+        "portal_women": portal_women,
+        "personal_care_plans": personal_care_plans,
+        "postnatal_handovers": handovers,
+        **hubs,
         "expected_deliveries": record_expected_deliveries(today),
         "demo_midwife_caseload": assigner.caseload["midwife"],
         "demo_health_visitor_caseload": assigner.caseload["health_visitor"],

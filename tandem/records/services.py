@@ -23,6 +23,7 @@ from tandem.outcomes.derivation import derive_labour
 from tandem.records.models import (
     AreaLsoa,
     CareContact,
+    CarePlanRecord,
     EddMethod,
     Lsoa,
     Organisation,
@@ -31,6 +32,7 @@ from tandem.records.models import (
     Practitioner,
     Pregnancy,
     PregnancyStatus,
+    TeamKind,
     Woman,
 )
 from tandem.records.reference import normalise_postcode
@@ -355,6 +357,39 @@ def _update_pregnancy(*, by, pregnancy: Pregnancy, expected_version: int, **chan
     return pregnancy
 
 
+@transaction.atomic
+def set_current_carers(
+    *,
+    by,
+    pregnancy: Pregnancy,
+    named_midwife: Practitioner | None,
+    team,
+    expected_version: int,
+    reason: str,
+) -> Pregnancy:
+    """Change only her named midwife and team (the summary continuity of carer keeps in
+    step with its assignments): checked, versioned, with history and audit. Call inside
+    the caller's transaction so both change together or neither does."""
+    errors = Errors()
+    check_named_midwife(errors, named_midwife)
+    if team is not None and team.organisation_id != pregnancy.provider_id:
+        errors.add("team", f"{team} is not a team of {pregnancy.provider.name}")
+    errors.raise_if_any()
+    claim_version(pregnancy, expected_version)
+    changes = _changed(pregnancy, {"named_midwife": named_midwife, "team": team})
+    pregnancy.named_midwife, pregnancy.team = named_midwife, team
+    save_with_history(pregnancy, by=by, reason=reason)
+    record_event(
+        by=by,
+        action=AuditAction.CHANGE,
+        object_type="pregnancy",
+        object_id=pregnancy.pk,
+        person_id=pregnancy.woman_id,
+        detail={"changes": changes, "reason": reason},
+    )
+    return pregnancy
+
+
 # --- Care contacts ------------------------------------------------------------------------
 
 
@@ -497,3 +532,42 @@ def search_women(*, by, women: QuerySet[Woman], query: str, limit: int = 50) -> 
         detail={"query": query, "results": [woman.pk for woman in results]},
     )
     return results
+
+
+# --- Care plans ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_care_plan_agreed(
+    *, by, pregnancy: Pregnancy, care_plan_type: str, agreed_on: date
+) -> CarePlanRecord:
+    """That a personalised care plan of this MSDS type was agreed with her (MSD102), unless
+    one is already recorded: the plan's content lives in tandem.careplans."""
+    existing = CarePlanRecord.objects.filter(
+        pregnancy=pregnancy, care_plan_type=care_plan_type, personalised=True
+    ).first()
+    if existing is not None:
+        return existing
+    try:
+        practitioner = by.practitioner
+    except Practitioner.DoesNotExist:
+        practitioner = None
+    team = pregnancy.team
+    record = CarePlanRecord(
+        pregnancy=pregnancy,
+        care_plan_type=care_plan_type,
+        care_plan_date=agreed_on,
+        personalised=True,
+        continuity_pathway=team is not None and team.kind == TeamKind.CONTINUITY,
+        recorded_by=practitioner,
+    )
+    save_with_history(record, by=by)
+    record_event(
+        by=by,
+        action=AuditAction.CREATE,
+        object_type="care_plan_record",
+        object_id=record.pk,
+        person_id=pregnancy.woman_id,
+        detail={"care_plan_type": care_plan_type},
+    )
+    return record

@@ -8,6 +8,7 @@ come from the nhsuk-frontend-jinja package.
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
@@ -47,6 +48,18 @@ class TandemTemplateLoader(FileSystemLoader):
         return [name for name in super().list_templates() if name.endswith(TEMPLATE_SUFFIX)]
 
 
+def html_language() -> dict[str, str]:
+    """The `lang` and `dir` of the page, from the active language: Urdu and Arabic read
+    right to left."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    info = translation.get_language_info(code)
+    language, _, region = code.partition("-")
+    return {
+        "lang": f"{language}-{region.upper()}" if region else language,
+        "dir": "rtl" if info["bidi"] else "ltr",
+    }
+
+
 def environment(**options) -> Environment:
     options["undefined"] = ChainableUndefined
     options["loader"] = ChoiceLoader(
@@ -61,6 +74,7 @@ def environment(**options) -> Environment:
             "url": lambda name, *args, **kwargs: reverse(name, args=args, kwargs=kwargs),
             "get_messages": get_messages,
             "page_chrome": page_chrome,
+            "html_language": html_language,
         }
     )
     env.filters.update(

@@ -18,6 +18,8 @@ from tandem.assessments.models import (
     VisitRecord,
     VisitRecordVersion,
 )
+from tandem.careplans.models import CarePlan, SectionVersion
+from tandem.continuity.models import CarerAssignment, ContinuityTeam, TeamMembership
 from tandem.core.audit import audit_purge_permitted
 from tandem.core.models import AuditEvent, User
 from tandem.demo.tables import (
@@ -28,10 +30,20 @@ from tandem.demo.tables import (
     PREGNANCY_COLUMNS,
     WOMAN_COLUMNS,
 )
+from tandem.handover.models import Handover
+from tandem.hubs.models import (
+    Hub,
+    RedFlagTask,
+    Service,
+    ServiceReferral,
+    ServiceReferralEvent,
+    WellbeingCheck,
+)
 from tandem.measures.models import ExpectedDeliveries
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.pathway.models import Answer, Decision, Referral, ReferralEvent, Screen, ScreenAnswer
 from tandem.pathway.tests.factories import default_criteria
+from tandem.portal.models import WomanAccount
 from tandem.programme.models import TrainingRecord, VisitTarget
 from tandem.records.codes import ethnic_group
 from tandem.records.models import (
@@ -114,14 +126,37 @@ def model_counts() -> dict[str, int]:
         Referral,
         *PATHWAY_MODELS,
         ExpectedDeliveries,
+        ContinuityTeam,
+        TeamMembership,
+        CarerAssignment,
         AuditEvent,
     )
     return {model._meta.label: model.objects.count() for model in models}
 
 
+HUBS_MODELS = [
+    RedFlagTask,
+    WellbeingCheck,
+    ServiceReferralEvent,
+    ServiceReferral,
+    Service.areas.through,
+    Service,
+    Hub.areas.through,
+    Hub,
+]
+
+
 def remove_generated_data() -> None:
     """Empty every table the generator fills (the test database holds nothing else)."""
     tables = [
+        Handover,
+        WomanAccount,
+        CarerAssignment,
+        TeamMembership,
+        ContinuityTeam,
+        SectionVersion,
+        CarePlan,
+        *HUBS_MODELS,
         *PATHWAY_MODELS,
         Referral,
         Baby,
@@ -199,6 +234,16 @@ def digest() -> str:
         ),
         *_pathway_parts(),
         ExpectedDeliveries.objects.values_list("provider__ods_code", "year", "deliveries"),
+        CarerAssignment.objects.values_list(
+            woman,
+            "continuity_team__team__name",
+            "named_midwife__family_name",
+            "buddy__family_name",
+            "starts_on",
+            "ends_on",
+            "reason",
+            "end_reason",
+        ),
     ]
     hasher = hashlib.sha256()
     for rows in parts:

@@ -55,6 +55,9 @@ class Personas:
     system_admin: User
     woman: Woman
     pregnancy: Pregnancy
+    # `woman`'s own portal sign-in, made by the page tests' personas fixture
+    # (tandem/web/tests/conftest.py).
+    woman_user: User | None = None
 
     def practitioner(self, user: User) -> Practitioner:
         return user.practitioner
@@ -70,6 +73,7 @@ class Personas:
             "outsider": self.outsider,
             "analyst": self.analyst,
             "system_admin": self.system_admin,
+            **({"woman": self.woman_user} if self.woman_user is not None else {}),
         }
 
 

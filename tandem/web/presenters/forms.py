@@ -8,6 +8,7 @@ to the field it belongs to (the first input of a date or a group of radios).
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from tandem.web.forms.fields import DATE_PARTS, DateInputWidget
 
@@ -176,4 +177,4 @@ class PresentedForm:
         """The params of the NHS.UK error summary, or None when there is nothing wrong."""
         if not self.form.is_bound or not self.form.errors:
             return None
-        return {"heading": "There is a problem", "errorList": self.error_list}
+        return {"heading": _("There is a problem"), "errorList": self.error_list}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from tandem import access
 from tandem.core.roles import Permission, Role
@@ -96,18 +97,23 @@ def sign_out_form(request) -> str:
     return format_html(
         '<form class="nhsuk-header__account-form" action="{}" method="post" novalidate>'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-        '<button class="nhsuk-header__account-button" type="submit">Sign out</button>'
+        '<button class="nhsuk-header__account-button" type="submit">{}</button>'
         "</form>",
         reverse("web:sign-out"),
         get_token(request),
+        _("Sign out"),
     )
 
 
 def page_chrome(request) -> dict:
     """The params of the NHS.UK header macro for this request."""
+    user = getattr(request, "user", None)
+    if access.can(user, Permission.VIEW_OWN_RECORD):
+        from tandem.web.presenters.portal import portal_chrome
+
+        return portal_chrome(request)
     home = reverse("web:home")
     header = {"service": {"text": SERVICE_NAME, "href": home}, "logo": {"href": home}}
-    user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         role_label = Role(user.role).label if user.role in Role.values else "No role"
         header["account"] = {

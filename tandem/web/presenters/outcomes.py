@@ -12,6 +12,7 @@ from tandem.outcomes.models import Baby, LabourDelivery, PregnancyOutcome
 from tandem.records.models import Pregnancy, PregnancyStatus
 from tandem.web.presenters import display
 from tandem.web.presenters.forms import PresentedForm
+from tandem.web.presenters.handover import handover_links
 
 
 @dataclass
@@ -146,4 +147,4 @@ def birth_view(user, pregnancy: Pregnancy) -> BirthView | None:
         actions.append(
             {"text": "Change the birth record", "href": reverse("web:birth-edit", args=[labour.pk])}
         )
-    return BirthView(_labour_summary(labour), babies, actions)
+    return BirthView(_labour_summary(labour), babies, actions + handover_links(user, pregnancy))

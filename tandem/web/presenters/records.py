@@ -17,6 +17,8 @@ from tandem.pathway.models import Referral
 from tandem.records.models import CareContact, Lsoa, Pregnancy, PregnancyStatus, Woman
 from tandem.scheduling.models import Visit, VisitStatus
 from tandem.web.presenters import display
+from tandem.web.presenters.continuity import continuity_panel
+from tandem.web.presenters.hubs import pregnancy_links as hub_links
 from tandem.web.presenters.outcomes import BirthView, birth_view
 from tandem.web.presenters.pathway import pregnancy_pathway_links
 
@@ -29,6 +31,7 @@ class PregnancyView:
     contacts: dict | None
     actions: list[dict] = field(default_factory=list)
     birth: BirthView | None = None
+    continuity: dict | None = None
 
 
 @dataclass
@@ -209,7 +212,19 @@ def _pregnancy_actions(user, pregnancy: Pregnancy) -> list[dict]:
         actions.append(
             {"text": "Record a contact", "href": reverse("web:contact-new", args=[pregnancy.pk])}
         )
-    return actions + pregnancy_pathway_links(user, pregnancy) + _visit_links(pregnancy)
+    if access.can(user, Permission.KEEP_CARE_PLANS):
+        actions.append(
+            {
+                "text": "Personalised care and support plan",
+                "href": reverse("web:care-plan", args=[pregnancy.pk]),
+            }
+        )
+    return (
+        actions
+        + pregnancy_pathway_links(user, pregnancy)
+        + _visit_links(pregnancy)
+        + hub_links(user, pregnancy)
+    )
 
 
 def _visit_links(pregnancy: Pregnancy) -> list[dict]:
@@ -237,6 +252,8 @@ def record_view(user, woman: Woman) -> RecordView:
             contacts=_contacts_table(user, pregnancy),
             actions=_pregnancy_actions(user, pregnancy),
             birth=birth_view(user, pregnancy),
+            # Her latest pregnancy only: continuity is about the care she is having.
+            continuity=continuity_panel(user, pregnancy) if pregnancy is pregnancies[0] else None,
         )
         for pregnancy in pregnancies
     ]

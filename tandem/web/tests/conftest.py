@@ -1,4 +1,5 @@
-"""Fixtures and helpers for the page tests: a contact, a referral, a colleague, form data."""
+"""Fixtures and helpers for the page tests: the woman's sign-in, a contact, a referral, a
+colleague, form data."""
 
 import html
 from datetime import date, timedelta
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from tandem.core.roles import Role
 from tandem.pathway.models import Referral
+from tandem.portal.models import WomanAccount
 from tandem.records.models import Profession
 from tandem.records.tests.factories import (
     CareContactFactory,
@@ -16,6 +18,17 @@ from tandem.records.tests.factories import (
     next_test_nhs_number,
 )
 from tandem.records.tests.personas import ADSWOOD_POSTCODE
+
+
+@pytest.fixture
+def personas(personas):
+    """The suite's personas, and the personas' woman with her own portal sign-in."""
+    # Made directly, not through open_account, so that tests counting audit events start
+    # from an empty trail.
+    user = UserFactory(username="woman", role=Role.WOMAN)
+    WomanAccount.objects.create(user=user, woman=personas.woman)
+    personas.woman_user = user
+    return personas
 
 
 @pytest.fixture

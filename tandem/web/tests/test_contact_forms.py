@@ -22,6 +22,11 @@ def _contact_data(personas, when, **changes) -> dict:
         ],
         "outcome": ContactOutcome.ATTENDED,
         "wellbeing_asked": "yes",
+        # Asked, so her answers to the Whooley and GAD-2 questions are recorded too.
+        "feeling_down": "no",
+        "little_interest": "no",
+        "nervous": "0",
+        "worrying": "0",
         "notes": "",
     }
     return {**data, **changes}

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from tandem import access
 from tandem.core.roles import Permission
+from tandem.hubs import services as hubs_services
 from tandem.records import services
+from tandem.web.forms.hubs import ContactWellbeingForm
 from tandem.web.forms.records import ContactForm, EditContactForm
 from tandem.web.presenters import display
 from tandem.web.presenters.forms import PresentedForm
@@ -21,21 +23,27 @@ def contact_new(request, pk):
     pregnancy = access.pregnancy_for(user, pk)
     woman = pregnancy.woman
     me = access.practitioner_of(user)
-    form = ContactForm(
+    form = ContactWellbeingForm(
         request.POST or None, user=user, initial={"practitioners": [me.pk] if me else []}
     )
     outcome = None
     if request.method == "POST":
+        # The wellbeing questions and red flags are saved with the contact, or not at all.
         outcome = submit(
             form,
-            lambda: services.record_contact(
+            lambda: hubs_services.record_contact_with_wellbeing(
                 by=user,
                 pregnancy=pregnancy,
                 practitioners=list(form.cleaned_data["practitioners"]),
-                **form.contact_details(),
+                details=form.contact_details(),
+                wellbeing=form.wellbeing(),
             ),
         )
         if outcome.ok:
+            task = hubs_services.red_flag_task_of(outcome.saved)
+            if task is not None:
+                messages.warning(request, "A red flag needs an urgent referral: make it now")
+                return redirect("web:red-flag-task", pk=task.pk)
             messages.success(request, "The contact has been recorded")
             return redirect("web:woman", pk=woman.pk)
     # The page shows who she is, after a failed save as well as on first opening.
@@ -43,7 +51,7 @@ def contact_new(request, pk):
     return render_form(
         request,
         "web/forms/page.jinja",
-        PresentedForm(form),
+        PresentedForm(form, sections=form.sections),
         status=outcome.status if outcome else 200,
         page_title=f"Record a contact with {woman}",
         heading="Record a contact",
@@ -64,7 +72,8 @@ def contact_edit(request, pk):
         form = EditContactForm(request.POST, user=user, contact=contact)
         outcome = submit(
             form,
-            lambda: services.update_contact(
+            # Through hubs, so the contact stays consistent with its wellbeing answers.
+            lambda: hubs_services.update_contact(
                 by=user,
                 contact=contact,
                 expected_version=form.cleaned_data["version"],

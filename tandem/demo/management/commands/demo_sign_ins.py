@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from tandem.core.models import User
 from tandem.core.roles import ROLE_DESCRIPTIONS, Role
 from tandem.demo.accounts import DEMO_PASSWORD, DEMO_USERNAMES
+from tandem.portal.services import woman_of
 
 
 class Command(BaseCommand):
@@ -30,5 +31,7 @@ class Command(BaseCommand):
             if practitioner is not None:
                 areas = ", ".join(area.name for area in practitioner.areas.all())
                 where = f" ({practitioner}, {practitioner.organisation.name}; {areas})"
+            elif (woman := woman_of(user)) is not None:
+                where = f" ({woman}, NHS number {woman.nhs_number_display})"
             self.stdout.write(f"  {username:<22} {Role(role).label}{where}")
             self.stdout.write(f"  {'':<22} {ROLE_DESCRIPTIONS[role]}")

@@ -21,12 +21,12 @@ def _action(context):
     return FamilyPlanActionFactory(goal__record__visit=_visit(context))
 
 
-READ = (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403)
-RECORD = (SIGN_IN, 200, 200, 200, 403, 403, 404, 403, 403)
-FEEDBACK = (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403)
+READ = (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403, 403)
+RECORD = (SIGN_IN, 200, 200, 200, 403, 403, 404, 403, 403, 403)
+FEEDBACK = (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403, 403)
 
 # url name: (the object kind its id names or None, the method, the answer per persona)
-#                                                 anon     mw   hv   tl   adm  rev  out  ana  sys
+#                                           anon     mw   hv   tl   adm  rev  out  ana  sys  wom
 ROWS: dict = {
     "web:visit-attendance": ("attended_visit", "get", RECORD),
     "web:visit-record": ("attended_visit", "get", READ),
@@ -44,7 +44,7 @@ ROWS: dict = {
     "web:plan-action-status": ("plan_action", "get", RECORD),
     "web:visit-feedback-parent": ("attended_visit", "get", FEEDBACK),
     "web:visit-feedback-practitioner": ("attended_visit", "get", RECORD),
-    "web:feedback-summary": (None, "get", (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403)),
+    "web:feedback-summary": (None, "get", (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403, 403)),
 }
 
 # object kind: a function of the test context (personas, contact, referral) returning it

@@ -1,7 +1,7 @@
 """Access rows for the measures dashboards (see tandem/web/tests/test_access_matrix.py).
 
 Columns: anonymous, midwife, health visitor, team leader, administrator, reviewer,
-outsider, analyst, system admin.
+outsider, analyst, system admin, woman.
 """
 
 from types import SimpleNamespace
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from tandem.web.tests.access_rows.personas import SIGN_IN
 
 # url name: (the object kind its id names or None, the method, the answer per persona)
-#                                       anon     mw   hv   tl   adm  rev  out  ana  sys
-_AGGREGATES = (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403)
+#                                       anon     mw   hv   tl   adm  rev  out  ana  sys  wom
+_AGGREGATES = (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403, 403)
 
 ROWS: dict = {
     "web:measures": (None, "get", _AGGREGATES),

@@ -1,7 +1,7 @@
 """Access rows for the pathway pages (see tandem/web/tests/test_access_matrix.py).
 
 Columns: anonymous, midwife, health visitor, team leader, administrator, reviewer,
-outsider, analyst, system admin. The referral of the test context awaits review, so the
+outsider, analyst, system admin, woman. The referral of the test context awaits review, so the
 pages for changing a decision and answering a question send those allowed back to it (302).
 """
 
@@ -10,29 +10,45 @@ from tandem.pathway.tests.factories import answers
 from tandem.web.tests.access_rows.personas import SIGN_IN
 
 # url name: (the object kind its id names or None, the method, the answer per persona)
-#                                       anon     mw   hv   tl   adm  rev  out  ana  sys
+#                                       anon     mw   hv   tl   adm  rev  out  ana  sys  wom
 ROWS: dict = {
-    "web:pathway-screen": ("pregnancy", "get", (SIGN_IN, 200, 403, 200, 200, 403, 404, 403, 403)),
+    "web:pathway-screen": (
+        "pregnancy",
+        "get",
+        (SIGN_IN, 200, 403, 200, 200, 403, 404, 403, 403, 403),
+    ),
     "web:pathway-screen-result": (
         "screen",
         "get",
-        (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403),
+        (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403, 403),
     ),
-    "web:pathway-queue": (None, "get", (SIGN_IN, 403, 403, 403, 403, 200, 403, 403, 403)),
+    "web:pathway-queue": (None, "get", (SIGN_IN, 403, 403, 403, 403, 200, 403, 403, 403, 403)),
     "web:pathway-referral": (
         "referral",
         "get",
-        (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403),
+        (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403, 403),
     ),
-    "web:pathway-decide": ("referral", "get", (SIGN_IN, 403, 403, 403, 403, 200, 403, 403, 403)),
-    "web:pathway-revise": ("referral", "get", (SIGN_IN, 403, 403, 403, 403, 302, 403, 403, 403)),
-    "web:pathway-answer": ("referral", "get", (SIGN_IN, 302, 403, 302, 302, 403, 404, 403, 403)),
+    "web:pathway-decide": (
+        "referral",
+        "get",
+        (SIGN_IN, 403, 403, 403, 403, 200, 403, 403, 403, 403),
+    ),
+    "web:pathway-revise": (
+        "referral",
+        "get",
+        (SIGN_IN, 403, 403, 403, 403, 302, 403, 403, 403, 403),
+    ),
+    "web:pathway-answer": (
+        "referral",
+        "get",
+        (SIGN_IN, 302, 403, 302, 302, 403, 404, 403, 403, 403),
+    ),
     "web:pathway-withdraw": (
         "referral",
         "get",
-        (SIGN_IN, 200, 403, 200, 200, 403, 404, 403, 403),
+        (SIGN_IN, 200, 403, 200, 200, 403, 404, 403, 403, 403),
     ),
-    "web:pathway-questions": (None, "get", (SIGN_IN, 200, 403, 200, 200, 403, 200, 403, 403)),
+    "web:pathway-questions": (None, "get", (SIGN_IN, 200, 403, 200, 200, 403, 200, 403, 403, 403)),
 }
 
 

@@ -11,4 +11,5 @@ PERSONAS = (
     "outsider",
     "analyst",
     "system_admin",
+    "woman",
 )

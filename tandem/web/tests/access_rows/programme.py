@@ -1,20 +1,20 @@
 """Access rows for the programme pages (see tandem/web/tests/test_access_matrix.py).
 
 Columns: anonymous, midwife, health visitor, team leader, administrator, reviewer,
-outsider, analyst, system admin.
+outsider, analyst, system admin, woman.
 """
 
 from tandem.web.tests.access_rows.personas import SIGN_IN
 
 # url name: (the object kind its id names or None, the method, the answer per persona)
-#                                       anon     mw   hv   tl   adm  rev  out  ana  sys
-_FIGURES = (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403)
-_TRAINING = (SIGN_IN, 403, 403, 200, 403, 403, 403, 403, 403)
+#                                       anon     mw   hv   tl   adm  rev  out  ana  sys  wom
+_FIGURES = (SIGN_IN, 403, 403, 200, 403, 403, 403, 200, 403, 403)
+_TRAINING = (SIGN_IN, 403, 403, 200, 403, 403, 403, 403, 403, 403)
 # Every role that cares for families sees her worklists (the outsider her own, empty);
 # reviewers see overdue reviews only, administrators the booking ones only.
-_CARE = (SIGN_IN, 200, 200, 200, 403, 403, 200, 403, 403)
-_BOOKING = (SIGN_IN, 200, 200, 200, 200, 403, 200, 403, 403)
-_REVIEW = (SIGN_IN, 200, 200, 200, 403, 200, 200, 403, 403)
+_CARE = (SIGN_IN, 200, 200, 200, 403, 403, 200, 403, 403, 403)
+_BOOKING = (SIGN_IN, 200, 200, 200, 200, 403, 200, 403, 403, 403)
+_REVIEW = (SIGN_IN, 200, 200, 200, 403, 200, 200, 403, 403, 403)
 
 ROWS: dict = {
     "web:programme": (None, "get", _FIGURES),

@@ -1,7 +1,7 @@
 """Access rows for the scheduling pages (see tandem/web/tests/test_access_matrix.py).
 
 Columns: anonymous, midwife, health visitor, team leader, administrator, reviewer,
-outsider, analyst, system admin. The calendar feed answers everyone, signed in or not: its
+outsider, analyst, system admin, woman. The calendar feed answers everyone, signed in or not: its
 URL's token is the credential (a bad token is 404, see test_scheduling_feed).
 """
 
@@ -15,9 +15,9 @@ from tandem.scheduling.services.feed import feed_token, regenerate_feed
 from tandem.scheduling.tests.factories import BusyPeriodFactory, WorkingHoursFactory, booked_visit
 from tandem.web.tests.access_rows.personas import SIGN_IN
 
-CALENDAR = (SIGN_IN, 200, 200, 200, 403, 403, 200, 403, 403)
-OWN_ITEM_REMOVED = (SIGN_IN, 302, 404, 404, 403, 403, 404, 403, 403)
-BOOKING = (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403)
+CALENDAR = (SIGN_IN, 200, 200, 200, 403, 403, 200, 403, 403, 403)
+OWN_ITEM_REMOVED = (SIGN_IN, 302, 404, 404, 403, 403, 404, 403, 403, 403)
+BOOKING = (SIGN_IN, 200, 200, 200, 200, 403, 404, 403, 403, 403)
 
 # url name: (the object kind its id names or None, the method, the answer per persona)
 ROWS: dict = {
@@ -30,11 +30,11 @@ ROWS: dict = {
     "web:calendar-feed-regenerate": (
         None,
         "post",
-        (SIGN_IN, 302, 302, 302, 403, 403, 302, 403, 403),
+        (SIGN_IN, 302, 302, 302, 403, 403, 302, 403, 403, 403),
     ),
-    "web:calendar-feed": ("midwife_feed_token", "get", (200,) * 9),
+    "web:calendar-feed": ("midwife_feed_token", "get", (200,) * 10),
     "web:visit-book": ("decided_referral", "get", BOOKING),
-    "web:visit": ("visit", "get", (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403)),
+    "web:visit": ("visit", "get", (SIGN_IN, 200, 200, 200, 200, 200, 404, 403, 403, 403)),
     "web:visit-reschedule": ("visit", "get", BOOKING),
     "web:visit-cancel": ("visit", "get", BOOKING),
 }
