@@ -104,6 +104,11 @@ def test_midwife_finds_updates_and_books(page, personas):
     page.get_by_label("Attended", exact=True).check()
     wellbeing = page.get_by_role("group", name=re.compile("emotional wellbeing"))
     wellbeing.get_by_label("Yes").check()
+    # (NHS.UK radios: the first option has the field's id, the n-th "<id>-<n>")
+    page.locator("#feeling_down-2").check()  # no
+    page.locator("#little_interest-2").check()  # no
+    page.locator("#nervous").check()  # not at all
+    page.locator("#worrying").check()  # not at all
     press_button(page, "Save contact")
     # Then the record lists the contact
     expect(success_banner(page)).to_contain_text("The contact has been recorded")

@@ -92,6 +92,10 @@ PATHWAY_MODELS = (
 )
 
 
+DEMO_PREGNANCIES = 3000  # the demo `make run` loads: the Makefile's DEMO_PREGNANCIES and DEMO_SEED
+DEMO_SEED = 2026
+
+
 def generate(pregnancies: int, seed: int, today: date) -> str:
     """Run the real command; returns what it printed. The eligibility criteria the
     generator screens with come from a data migration, which tests that commit for real

@@ -3,12 +3,10 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from tandem import access
 from tandem.core.models import User
-from tandem.demo.tests.support import generate
 from tandem.pathway.services import open_questions_for, review_queue
 from tandem.programme import worklists
 from tandem.programme.worklists import Alert
@@ -24,8 +22,7 @@ PRACTITIONER_SIGN_INS = (
 )
 
 
-def test_demo_home_pages_show_non_empty_worklists_for_every_role(client):
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_demo_home_pages_show_non_empty_worklists_for_every_role(client, demo_lmns):
     counts = {}
     for username in PRACTITIONER_SIGN_INS:
         user = User.objects.get(username=username)
@@ -43,8 +40,7 @@ def test_demo_home_pages_show_non_empty_worklists_for_every_role(client):
     assert counts["administrator"][Alert.CONTACT_28_WEEK_DUE] > 0
 
 
-def test_demo_reviewer_queue_and_midwife_questions_have_entries(client):
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_demo_reviewer_queue_and_midwife_questions_have_entries(client, demo_lmns):
     reviewer = User.objects.get(username="safeguarding.reviewer")
     queue = review_queue(access.visible_referrals(reviewer))
     assert queue.count() >= 3

@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from tandem.demo.tests.support import generate
 from tandem.pathway.models import (
     EligibilityCriterion,
     Referral,
@@ -23,8 +22,7 @@ from tandem.records.models import Pregnancy
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_screens_cover_every_booking_in_a_live_area():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_screens_cover_every_booking_in_a_live_area(demo_lmns):
     live_bookings = {
         pregnancy.pk
         for pregnancy in Pregnancy.objects.exclude(booking_date=None)
@@ -61,9 +59,8 @@ def test_generated_screens_cover_every_booking_in_a_live_area():
     assert Referral.objects.count() == referred
 
 
-def test_generated_referral_state_follows_its_latest_decision():
+def test_generated_referral_state_follows_its_latest_decision(demo_lmns):
     today = timezone.localdate()
-    generate(3000, seed=2026, today=today)
     referrals = Referral.objects.prefetch_related("decisions__answer", "events")
     statuses = Counter()
     for referral in referrals:
@@ -104,8 +101,7 @@ def test_generated_referral_state_follows_its_latest_decision():
     assert answered.filter(status=ReferralStatus.DECIDED).exists()
 
 
-def test_generated_reviews_mostly_meet_the_five_working_day_target():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_reviews_mostly_meet_the_five_working_day_target(demo_lmns):
     waits = []
     for referral in Referral.objects.prefetch_related("decisions"):
         first = min((d.decided_at for d in referral.decisions.all()), default=None)

@@ -9,7 +9,6 @@ from itertools import pairwise
 import pytest
 from django.utils import timezone
 
-from tandem.demo.tests.support import generate
 from tandem.pathway.models import Referral, ReferralStatus, ReviewOutcome
 from tandem.scheduling.models import (
     SlotReservation,
@@ -32,8 +31,7 @@ def _visits():
     )
 
 
-def test_generated_visits_never_double_book_a_practitioner():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_visits_never_double_book_a_practitioner(demo_lmns):
     held = defaultdict(list)
     for visit in _visits().exclude(status=VisitStatus.CANCELLED):
         for attendee in visit.attendees.all():
@@ -52,8 +50,9 @@ def test_generated_visits_never_double_book_a_practitioner():
     assert len(held) > 20
 
 
-def test_generated_visits_are_free_in_the_calendars_and_with_practitioners_covering_the_area():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_visits_are_free_in_the_calendars_and_with_practitioners_covering_the_area(
+    demo_lmns,
+):
     practitioners = set(WorkingHours.objects.values_list("practitioner_id", flat=True))
     for visit in _visits().exclude(status=VisitStatus.CANCELLED):
         people = {attendee.practitioner_id for attendee in visit.attendees.all()}
@@ -73,8 +72,7 @@ def test_generated_visits_are_free_in_the_calendars_and_with_practitioners_cover
         )
 
 
-def test_generated_visits_fall_in_their_window_unless_flagged():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_visits_fall_in_their_window_unless_flagged(demo_lmns):
     flagged = inside = 0
     for visit in _visits():
         assert visit.referral.status == ReferralStatus.DECIDED
@@ -94,9 +92,8 @@ def test_generated_visits_fall_in_their_window_unless_flagged():
     assert 0 < flagged <= 0.1 * (flagged + inside)
 
 
-def test_generated_visit_status_fits_its_time_and_attendance():
+def test_generated_visit_status_fits_its_time_and_attendance(demo_lmns):
     today = timezone.localdate()
-    generate(3000, seed=2026, today=today)
     statuses = defaultdict(int)
     for visit in _visits():
         statuses[visit.status] += 1

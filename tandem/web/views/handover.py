@@ -1,6 +1,9 @@
 """The postnatal handover to health visiting: previewing and sending it from the birth,
 the handover as sent with its acknowledgement, withdrawing it, and each team's lists."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -12,6 +15,7 @@ from tandem.handover import services
 from tandem.handover.models import HandoverStatus
 from tandem.records.services import list_viewed, record_viewed
 from tandem.web.forms.handover import AcknowledgeForm, SendHandoverForm, WithdrawForm
+from tandem.web.forms.records import VersionedForm
 from tandem.web.presenters.caseload import women_listed
 from tandem.web.presenters.forms import PresentedForm
 from tandem.web.presenters.handover import (
@@ -144,78 +148,81 @@ def _already_settled(request, handover):
     return redirect("web:handover", pk=handover.pk)
 
 
-@permission_required(Permission.ACKNOWLEDGE_HANDOVER)
-def handover_acknowledge(request, pk):
+@dataclass(frozen=True)
+class _Settling:
+    """One way of settling a sent handover (acknowledging or withdrawing it)."""
+
+    may: Callable
+    form_class: type[VersionedForm]
+    settle: Callable  # takes by, handover, expected_version and the form's other fields
+    verb: str  # "Acknowledge", "Withdraw"
+    done_message: str
+    done_url: Callable  # handover -> where to go once settled
+
+
+def _settle_page(request, pk, settling: _Settling):
     user = request.user
-    handover = _sent_handover(request, pk, services.may_acknowledge)
+    handover = _sent_handover(request, pk, settling.may)
     if handover.status != HandoverStatus.SENT and request.method != "POST":
         return _already_settled(request, handover)
     outcome = None
     if request.method == "POST":
-        form = AcknowledgeForm(request.POST)
+        form = settling.form_class(request.POST)
         outcome = submit(
             form,
-            lambda: services.acknowledge_handover(
+            lambda: settling.settle(
                 by=user,
                 handover=handover,
                 expected_version=form.cleaned_data["version"],
-                follow_up_questions=form.cleaned_data["follow_up_questions"],
+                **{name: value for name, value in form.cleaned_data.items() if name != "version"},
             ),
         )
         if outcome.ok:
-            messages.success(request, "You have acknowledged the handover")
-            return redirect("web:handover", pk=handover.pk)
+            messages.success(request, settling.done_message)
+            return redirect(settling.done_url(handover))
     else:
-        form = AcknowledgeForm(initial={"version": handover.version})
+        form = settling.form_class(initial={"version": handover.version})
+    handover_href = reverse("web:handover", args=[handover.pk])
     return render_form(
         request,
         "web/forms/page.jinja",
         PresentedForm(form),
         status=outcome.status if outcome else 200,
-        page_title=f"Acknowledge the handover of {handover.pregnancy.woman}",
-        heading="Acknowledge the handover",
+        page_title=f"{settling.verb} the handover of {handover.pregnancy.woman}",
+        heading=f"{settling.verb} the handover",
         caption=handover_caption(handover.pregnancy),
-        submit_text="Acknowledge the handover",
-        back_link={"href": reverse("web:handover", args=[handover.pk]), "text": "Back"},
-        cancel_href=reverse("web:handover", args=[handover.pk]),
+        submit_text=f"{settling.verb} the handover",
+        back_link={"href": handover_href, "text": "Back"},
+        cancel_href=handover_href,
     )
+
+
+_ACKNOWLEDGING = _Settling(
+    may=services.may_acknowledge,
+    form_class=AcknowledgeForm,
+    settle=services.acknowledge_handover,
+    verb="Acknowledge",
+    done_message="You have acknowledged the handover",
+    done_url=lambda handover: reverse("web:handover", args=[handover.pk]),
+)
+_WITHDRAWING = _Settling(
+    may=services.may_withdraw,
+    form_class=WithdrawForm,
+    settle=services.withdraw_handover,
+    verb="Withdraw",
+    done_message="The handover has been withdrawn",
+    done_url=lambda handover: reverse("web:handover-pregnancy", args=[handover.pregnancy_id]),
+)
+
+
+@permission_required(Permission.ACKNOWLEDGE_HANDOVER)
+def handover_acknowledge(request, pk):
+    return _settle_page(request, pk, _ACKNOWLEDGING)
 
 
 @permission_required(Permission.SEND_HANDOVER)
 def handover_withdraw(request, pk):
-    user = request.user
-    handover = _sent_handover(request, pk, services.may_withdraw)
-    if handover.status != HandoverStatus.SENT and request.method != "POST":
-        return _already_settled(request, handover)
-    outcome = None
-    if request.method == "POST":
-        form = WithdrawForm(request.POST)
-        outcome = submit(
-            form,
-            lambda: services.withdraw_handover(
-                by=user,
-                handover=handover,
-                expected_version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, "The handover has been withdrawn")
-            return redirect("web:handover-pregnancy", pk=handover.pregnancy_id)
-    else:
-        form = WithdrawForm(initial={"version": handover.version})
-    return render_form(
-        request,
-        "web/forms/page.jinja",
-        PresentedForm(form),
-        status=outcome.status if outcome else 200,
-        page_title=f"Withdraw the handover of {handover.pregnancy.woman}",
-        heading="Withdraw the handover",
-        caption=handover_caption(handover.pregnancy),
-        submit_text="Withdraw the handover",
-        back_link={"href": reverse("web:handover", args=[handover.pk]), "text": "Back"},
-        cancel_href=reverse("web:handover", args=[handover.pk]),
-    )
+    return _settle_page(request, pk, _WITHDRAWING)
 
 
 @permission_required(Permission.VIEW_PERSON_RECORDS)
