@@ -46,6 +46,12 @@ class SectionField:
     choices: type[models.TextChoices] | None = None
     required: bool = False
 
+    def choice_label(self, value: str) -> str:
+        """What a stored choice reads as (its label); anything else as it was stored."""
+        if self.kind == FieldKind.CHOICE and self.choices and value in self.choices.values:
+            return str(self.choices(value).label)
+        return value
+
 
 @dataclass(frozen=True)
 class SectionSpec:

@@ -7,7 +7,7 @@ section never silently lose one another's words.
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from tandem.careplans.models import Author, CarePlan, PlanSection, PlanStage, SectionVersion
@@ -83,9 +83,15 @@ def current_sections(
 ) -> dict[PlanSection, SectionVersion | None]:
     """Each section's latest version (None when not yet written), in reading order. The
     clinician-only note is left out of what the woman sees."""
-    latest: dict[str, SectionVersion] = {}
-    for version in plan.versions.select_related("author").order_by("section", "-number"):
-        latest.setdefault(version.section, version)
+    newest_number = (
+        SectionVersion.objects.filter(plan=plan, section=OuterRef("section"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    latest = {
+        version.section: version
+        for version in plan.versions.select_related("author").filter(number=Subquery(newest_number))
+    }
     return {section: latest.get(section) for section in sections_in_order(for_woman=for_woman)}
 
 

@@ -158,12 +158,6 @@ def _concerns(pregnancy: Pregnancy, safeguarding_concerns: bool | None, concerns
     )
 
 
-def _plan_value(spec_field, value: str):
-    if spec_field.kind == FieldKind.CHOICE and spec_field.choices and value:
-        return str(spec_field.choices(value).label) if value in spec_field.choices.values else value
-    return value
-
-
 def _postnatal_plan(pregnancy: Pregnancy) -> dict:
     """The postnatal sections of her personalised care plan as they read now, by whom."""
     plan = CarePlan.objects.filter(pregnancy=pregnancy).first()
@@ -175,7 +169,7 @@ def _postnatal_plan(pregnancy: Pregnancy) -> dict:
                 continue
             rows = [
                 (_when if f.kind == FieldKind.DATE else _text)(
-                    str(f.label), _plan_value(f, version.content.get(f.name, ""))
+                    str(f.label), f.choice_label(version.content.get(f.name, ""))
                 )
                 for f in spec.fields
             ]

@@ -55,15 +55,12 @@ def local_date(value: date | datetime) -> str:
 def field_display(spec_field: SectionField, value: str) -> str:
     if not value:
         return ""
-    if spec_field.kind == FieldKind.CHOICE:
-        labels = dict(spec_field.choices.choices)
-        return str(labels.get(value, value))
     if spec_field.kind == FieldKind.DATE:
         try:
             return local_date(date.fromisoformat(value))
         except ValueError:
             return value
-    return value
+    return spec_field.choice_label(value)
 
 
 def author_name(version: SectionVersion) -> str:
