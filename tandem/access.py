@@ -22,9 +22,22 @@ Objects a user may not see answer 404, so their existence is not disclosed.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from tandem.assessments.models import FamilyPlanAction, FamilyPlanGoal
+from tandem.continuity.models import CarerAssignment, ContinuityTeam, TeamMembership
 from tandem.core.roles import Permission, Role
-from tandem.pathway.models import Referral, ReferralStatus
-from tandem.records.models import CareContact, Practitioner, Pregnancy, Woman
+from tandem.handover.models import Handover
+from tandem.hubs.models import RedFlagTask, ServiceReferral
+from tandem.outcomes.models import Baby, LabourDelivery
+from tandem.pathway.models import Referral, ReferralStatus, Screen
+from tandem.records.models import (
+    Area,
+    CareContact,
+    Practitioner,
+    Pregnancy,
+    PregnancyStatus,
+    Team,
+    Woman,
+)
 from tandem.scheduling.models import Visit
 
 _CARE_TEAM_ROLES = {Role.MIDWIFE, Role.HEALTH_VISITOR, Role.TEAM_LEADER, Role.ADMINISTRATOR}
@@ -132,13 +145,11 @@ def visit_for(user, pk) -> Visit:
 
 def visible_screens(user):
     """Enhanced-pathway screens of the pregnancies she may see."""
-    from tandem.pathway.models import Screen
 
     return Screen.objects.filter(pregnancy__in=visible_pregnancies(user))
 
 
 def screen_for(user, pk):
-    from tandem.pathway.models import Screen
 
     try:
         return visible_screens(user).select_related("pregnancy__woman", "referral").get(pk=pk)
@@ -153,7 +164,6 @@ def programme_areas(user) -> QuerySet:
     """The areas whose programme figures she may see: every area for a role that sees
     figures only (analysts, who get them suppressed); the areas a team leader covers, or
     her teams cover; nothing for anyone else."""
-    from tandem.records.models import Area
 
     if not can(user, Permission.VIEW_PROGRAMME):
         return Area.objects.none()
@@ -169,7 +179,6 @@ def programme_areas(user) -> QuerySet:
 
 
 def programme_area_for(user, pk):
-    from tandem.records.models import Area
 
     try:
         return programme_areas(user).get(pk=pk)
@@ -182,13 +191,11 @@ def programme_area_for(user, pk):
 
 def visible_plan_actions(user):
     """Family plan actions of the visit records of pregnancies she may see."""
-    from tandem.assessments.models import FamilyPlanAction
 
     return FamilyPlanAction.objects.filter(goal__record__visit__in=visible_visits(user))
 
 
 def plan_goal_for(user, pk):
-    from tandem.assessments.models import FamilyPlanGoal
 
     goals = FamilyPlanGoal.objects.filter(record__visit__in=visible_visits(user))
     try:
@@ -198,7 +205,6 @@ def plan_goal_for(user, pk):
 
 
 def plan_action_for(user, pk):
-    from tandem.assessments.models import FamilyPlanAction
 
     try:
         return (
@@ -215,13 +221,11 @@ def plan_action_for(user, pk):
 
 def visible_labours(user):
     """Labours and deliveries of the pregnancies she may see."""
-    from tandem.outcomes.models import LabourDelivery
 
     return LabourDelivery.objects.filter(pregnancy__in=visible_pregnancies(user))
 
 
 def labour_for(user, pk):
-    from tandem.outcomes.models import LabourDelivery
 
     try:
         return visible_labours(user).select_related("pregnancy__woman").get(pk=pk)
@@ -230,7 +234,6 @@ def labour_for(user, pk):
 
 
 def baby_for(user, pk):
-    from tandem.outcomes.models import Baby
 
     babies = Baby.objects.filter(labour_delivery__in=visible_labours(user))
     try:
@@ -245,7 +248,6 @@ def baby_for(user, pk):
 def handover_teams(user) -> QuerySet:
     """The teams whose postnatal handovers she may see: her own teams, when her role works
     with families (never the woman herself, an analyst or a system administrator)."""
-    from tandem.records.models import Team
 
     practitioner = practitioner_of(user)
     if (
@@ -260,14 +262,12 @@ def handover_teams(user) -> QuerySet:
 def visible_handovers(user):
     """Handovers sent by or to one of her teams: the sending midwife's team and the
     receiving health-visiting team, nobody else."""
-    from tandem.handover.models import Handover
 
     teams = handover_teams(user).values("pk")
     return Handover.objects.filter(Q(sending_team_id__in=teams) | Q(receiving_team_id__in=teams))
 
 
 def handover_for(user, pk):
-    from tandem.handover.models import Handover
 
     try:
         return (
@@ -282,7 +282,6 @@ def handover_for(user, pk):
 
 
 def handover_team_for(user, pk):
-    from tandem.records.models import Team
 
     try:
         return handover_teams(user).get(pk=pk)
@@ -300,13 +299,11 @@ def can_browse_directory(user) -> bool:
 
 def visible_service_referrals(user):
     """Onward referrals to services, of the pregnancies she may see."""
-    from tandem.hubs.models import ServiceReferral
 
     return ServiceReferral.objects.filter(pregnancy__in=visible_pregnancies(user))
 
 
 def service_referral_for(user, pk):
-    from tandem.hubs.models import ServiceReferral
 
     try:
         return (
@@ -320,13 +317,11 @@ def service_referral_for(user, pk):
 
 def visible_red_flag_tasks(user):
     """Urgent mental health referrals raised by red flags, of the pregnancies she may see."""
-    from tandem.hubs.models import RedFlagTask
 
     return RedFlagTask.objects.filter(pregnancy__in=visible_pregnancies(user))
 
 
 def red_flag_task_for(user, pk):
-    from tandem.hubs.models import RedFlagTask
 
     try:
         return (
@@ -378,7 +373,6 @@ def own_pregnancy_for(user, pk) -> Pregnancy:
 
 def current_own_pregnancy(user) -> Pregnancy | None:
     """Her pregnancy the portal opens on: the active one, else the most recent."""
-    from tandem.records.models import PregnancyStatus
 
     pregnancies = own_pregnancies(user).select_related("woman")
     return (
@@ -401,7 +395,6 @@ def own_contacts(user) -> QuerySet[CareContact]:
 def continuity_teams(user) -> QuerySet:
     """The continuity teams she may open: a team leader, every continuity team of her
     organisation; a midwife, the teams she is a member of now; nobody else."""
-    from tandem.continuity.models import ContinuityTeam
 
     practitioner = practitioner_of(user)
     if practitioner is None or not can(user, Permission.ASSIGN_CARERS):
@@ -415,7 +408,6 @@ def continuity_teams(user) -> QuerySet:
 
 
 def continuity_team_for(user, pk):
-    from tandem.continuity.models import ContinuityTeam
 
     try:
         return continuity_teams(user).select_related("team", "obstetrician").get(pk=pk)
@@ -430,7 +422,6 @@ def carer_teams_for(user, pregnancy: Pregnancy) -> QuerySet:
     the woman's current continuity team may change her carers or transfer her to another
     team; a woman not yet in a team may be taken on by a midwife into her own team. The
     pregnancy itself must already be visible to the user (pregnancy_for)."""
-    from tandem.continuity.models import CarerAssignment, ContinuityTeam
 
     practitioner = practitioner_of(user)
     if practitioner is None or not can(user, Permission.ASSIGN_CARERS):
@@ -473,7 +464,6 @@ def may_manage_continuity_teams(user) -> bool:
 
 
 def continuity_membership_for(user, pk):
-    from tandem.continuity.models import TeamMembership
 
     try:
         return (

@@ -153,17 +153,15 @@ def caseload_of(midwife: Practitioner, *, on: date | None = None) -> int:
 def team_caseloads(continuity_team: ContinuityTeam, *, on: date | None = None):
     """Each current member's caseload against the team's limit, in one query."""
     on = on or timezone.localdate()
+    members = list(active_members(continuity_team))
     counts = dict(
         _caseload_assignments(on)
-        .filter(named_midwife__in=active_members(continuity_team))
+        .filter(named_midwife__in=members)
         .values_list("named_midwife")
         .annotate(women=Count("pk"))
     )
     limit = continuity_team.effective_caseload_limit
-    return [
-        MidwifeCaseload(midwife, counts.get(midwife.pk, 0), limit)
-        for midwife in active_members(continuity_team)
-    ]
+    return [MidwifeCaseload(midwife, counts.get(midwife.pk, 0), limit) for midwife in members]
 
 
 # --- Teams and their members ------------------------------------------------------------
