@@ -17,7 +17,6 @@ from tandem.assessments.models import (
     VisitRecordStatus,
 )
 from tandem.assessments.services.records import completion_problems, snapshot
-from tandem.demo.tests.support import generate
 from tandem.programme.models import TrainingRecord, VisitTarget
 from tandem.programme.training import EARLIEST_COMPLETION
 from tandem.records.models import Profession
@@ -26,9 +25,8 @@ from tandem.scheduling.models import VisitKind, VisitStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_visit_records_meet_the_completion_rules():
+def test_generated_visit_records_meet_the_completion_rules(demo_lmns):
     today = timezone.localdate()
-    generate(3000, seed=2026, today=today)
     records = VisitRecord.objects.select_related("visit").prefetch_related("versions")
     statuses = Counter()
     for record in records:
@@ -48,9 +46,8 @@ def test_generated_visit_records_meet_the_completion_rules():
     assert statuses[VisitRecordStatus.COMPLETE] > 3 * statuses[VisitRecordStatus.DRAFT] > 0
 
 
-def test_generated_plan_actions_are_owned_dated_and_some_overdue():
+def test_generated_plan_actions_are_owned_dated_and_some_overdue(demo_lmns):
     today = timezone.localdate()
-    generate(3000, seed=2026, today=today)
     actions = FamilyPlanAction.objects.select_related("goal__record__visit")
     overdue = 0
     for action in actions:
@@ -65,8 +62,7 @@ def test_generated_plan_actions_are_owned_dated_and_some_overdue():
     assert {action.owner for action in actions} == set(PlanOwner.values)
 
 
-def test_generated_feedback_only_on_attended_joint_visits():
-    generate(3000, seed=2026, today=timezone.localdate())
+def test_generated_feedback_only_on_attended_joint_visits(demo_lmns):
     feedback = VisitFeedback.objects.select_related("visit", "entered_by__practitioner")
     assert {item.respondent for item in feedback} == set(Respondent.values)
     for item in feedback:
@@ -78,9 +74,8 @@ def test_generated_feedback_only_on_attended_joint_visits():
         assert item.entered_by.practitioner.pk in attendees
 
 
-def test_generated_training_matches_the_stockport_implementation():
+def test_generated_training_matches_the_stockport_implementation(demo_lmns):
     today = timezone.localdate()
-    generate(600, seed=2026, today=today)
     trained = TrainingRecord.objects.filter(course__counts_as_trained=True)
     by_profession = Counter(trained.values_list("practitioner__profession", flat=True))
     assert by_profession == {Profession.MIDWIFE: 57, Profession.HEALTH_VISITOR: 89}
