@@ -147,6 +147,7 @@ def generate_extract(path: Path, rows: int, seed: int, postcodes: list[str]) -> 
 def empty_import_tables() -> None:
     from django.db import connection
 
+    from tandem.core.audit import audit_purge_permitted
     from tandem.outcomes.models import Baby, LabourDelivery
     from tandem.records.models import Pregnancy, Woman
 
@@ -155,7 +156,8 @@ def empty_import_tables() -> None:
     tables = []
     for model in (Baby, LabourDelivery, Pregnancy, Woman):
         tables += [model._meta.db_table, model.history.model._meta.db_table]
-    with connection.cursor() as cursor:
+    # The cascade reaches the append-only care plan versions: a benchmark database only.
+    with audit_purge_permitted(), connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
 
 
@@ -226,6 +228,7 @@ def main() -> None:
 
     extract = ROOT / "bench" / "results" / f"import-{args.rows}-seed{args.seed}.csv"
     if not extract.exists():
+        extract.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         postcodes = sorted(Postcode.objects.values_list("postcode", flat=True))
         generate_extract(extract, args.rows, args.seed, postcodes)
