@@ -16,7 +16,8 @@ number of births is reused. Then it times, as medians of --repeat runs:
 and once each:
 - rebuilding the summary from nothing, which is every measure, month and breakdown
   counted by the plain queries on the records (what `compute_from_records` runs);
-- the recount the next read makes after one write.
+- the recount the next read of every measure makes after one write;
+- one measure's page after another write, which recounts only its own population.
 
 Times are printed with their ratio to the full scan. Target: `compute()` at most 3 times
 the full scan on PostgreSQL.
@@ -253,7 +254,7 @@ def main() -> None:
     from django.db.models import F
 
     from tandem.measures import summary
-    from tandem.measures.definitions import all_measures
+    from tandem.measures.definitions import all_measures, measure
     from tandem.measures.models import StaleMonth, SummaryState
     from tandem.measures.services import Month, compute
     from tandem.outcomes.models import Baby
@@ -299,6 +300,11 @@ def main() -> None:
     started = time.perf_counter()
     summary.refresh()
     recount = time.perf_counter() - started
+    # Another write, then one measure's page: only that measure's population recounts.
+    Baby.objects.filter(pk=baby.pk).update(apgar_5=F("apgar_5"))
+    started = time.perf_counter()
+    compute([measure("pph_1500")], first=first, last=last)
+    page_recount = time.perf_counter() - started
 
     measures = len(all_measures())
     print(
@@ -312,6 +318,7 @@ def main() -> None:
         ("every measure, month and breakdown: compute()", computing),
         ("rebuilding the summary (all on the records), once", rebuild),
         (f"recounting after one write ({stale} stale months), once", recount),
+        ("one measure's page after one write, once", page_recount),
     ]
     for label, seconds in rows:
         print(f"{label:<58}{seconds:>9.3f}{seconds / scan:>9.1f}")

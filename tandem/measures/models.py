@@ -96,6 +96,25 @@ class StaleMonth(models.Model):
         return f"{self.month:%Y-%m} changed"
 
 
+class PendingRecount(models.Model):
+    """A month one population's summary must still recount. A refresh hands every stale
+    month to each population already summarised and recounts only the populations it is
+    asked for, so reading one measure never waits for the others."""
+
+    population = models.CharField(max_length=40)
+    month = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["population", "month"], name="unique_pending_recount_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.population} {self.month:%Y-%m} to recount"
+
+
 class SummaryState(models.Model):
     """Which definitions a population's summary was counted with: a changed definition
     (criteria, measures, breakdowns) changes the signature and the summary is rebuilt."""

@@ -154,7 +154,8 @@ def _compute(
     by_population: dict[str, list[Measure]] = {}
     for measure in chosen:
         by_population.setdefault(measure.population, []).append(measure)
-    held = summary.refresh() if use_summary and len(by) <= 1 and pregnancies is None else {}
+    from_whole_lmns = use_summary and len(by) <= 1 and pregnancies is None
+    held = summary.refresh(by_population.keys()) if from_whole_lmns else {}
     from_summary: dict[Measure, int] = {}  # each measure's place in its population's counts
     rates: list[Rate] = []
     for population_name, population_measures in by_population.items():

@@ -10,7 +10,9 @@ It stays exact because:
   insert, update and delete by any write path (forms, the import, the demo's bulk writer,
   raw SQL), the months of every birth, booking, referral and contact of the women whose
   records changed, in `StaleMonth`;
-- every read first recounts the stale months with the same query as the plain engine;
+- every read first recounts, with the same query as the plain engine, the stale months of
+  the populations it reads; the other populations keep those months to recount
+  (`PendingRecount`) when they are next read or at the nightly refresh;
 - a population's summary is signed with the SQL and parameters of its queries: a changed
   criterion, measure, breakdown, configured target or day of counting changes the
   signature and the population is recounted in full;
@@ -21,6 +23,7 @@ It stays exact because:
 import hashlib
 import json
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -33,7 +36,7 @@ from tandem.assessments.models import VisitRecord
 from tandem.measures.counting import ALL, grouped_counts, in_months
 from tandem.measures.definitions import Measure, all_measures
 from tandem.measures.dimensions import DIMENSIONS
-from tandem.measures.models import StaleMonth, SummaryCell, SummaryState
+from tandem.measures.models import PendingRecount, StaleMonth, SummaryCell, SummaryState
 from tandem.measures.populations import POPULATIONS, Population
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.pathway.models import Decision, Referral
@@ -235,6 +238,7 @@ def install_triggers(using: str = "default") -> bool:
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
                     cursor.execute(_sqlite_trigger(watched, operation))
         SummaryState.objects.using(using).all().delete()
+        PendingRecount.objects.using(using).all().delete()
     return True
 
 
@@ -272,7 +276,7 @@ def plans() -> dict[str, Plan]:
     would run now, and whether the summary may hold it (its queries read only watched
     tables). A population's rows may carry values of the day (today's date, a configured
     target): they are in the signature, so a new day or a new target recounts it."""
-    return {name: _plan(name) for name in POPULATIONS if _measures_of(name)}
+    return _plans_of(POPULATIONS)
 
 
 def _measures_of(population_name: str) -> tuple[Measure, ...]:
@@ -318,35 +322,68 @@ def _tables_in(sql: str) -> frozenset[str]:
 # --- Keeping it fresh ---------------------------------------------------------------------
 
 
-def refresh() -> dict[str, Plan]:
-    """Recount the stale months and rebuild populations whose definitions changed, so the
-    summary equals a fresh count. Returns the plans of the populations it now holds (none
-    when the triggers are missing: then everything is counted on the records)."""
-    installed, signed, stale = _status()
+def refresh(populations: Collection[str] | None = None) -> dict[str, Plan]:
+    """Bring the summary of `populations` (every population when None) up to date: recount
+    their stale months and rebuild those whose definitions changed, so each equals a fresh
+    count. Months made stale since the last refresh are handed to every population already
+    summarised, so the others recount them when they are next read. Returns the plans of
+    the asked-for populations it now holds (none when the triggers are missing: then
+    everything is counted on the records)."""
+    installed, signed, stale, pending = _status()
     if not installed:
         logger.warning("Measure summary triggers are missing: counting on the records")
         return {}
-    held = {name: plan for name, plan in plans().items() if plan.summarisable}
-    if stale or any(signed.get(name) != plan.signature for name, plan in held.items()):
+    wanted = plans() if populations is None else _plans_of(populations)
+    held = {name: plan for name, plan in wanted.items() if plan.summarisable}
+    changed = any(signed.get(name) != plan.signature for name, plan in held.items())
+    if stale or changed or pending & held.keys():
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
             signed = dict(SummaryState.objects.values_list("population", "signature"))
-            stale_rows = list(StaleMonth.objects.values_list("pk", "month"))
-            months = sorted({month for _, month in stale_rows})
+            _hand_out_stale_months(signed)
+            to_recount: dict[str, set[date]] = {}
+            for name, month in PendingRecount.objects.filter(population__in=held).values_list(
+                "population", "month"
+            ):
+                to_recount.setdefault(name, set()).add(month)
             for name, plan in held.items():
                 if signed.get(name) != plan.signature:
                     _rebuild(plan)
-                elif months:
-                    _recount(plan, months)
-            StaleMonth.objects.filter(pk__in=[pk for pk, _ in stale_rows]).delete()
+                elif name in to_recount:
+                    _recount(plan, sorted(to_recount[name]))
+            PendingRecount.objects.filter(population__in=held).delete()
     return held
 
 
-def _status() -> tuple[bool, dict[str, str], bool]:
+def _plans_of(populations: Collection[str]) -> dict[str, Plan]:
+    return {name: _plan(name) for name in populations if _measures_of(name)}
+
+
+def _hand_out_stale_months(signed: dict[str, str]) -> None:
+    """Every month the triggers marked stale becomes a month to recount for each population
+    already summarised (one not yet summarised is counted in full when first read)."""
+    stale_rows = list(StaleMonth.objects.values_list("pk", "month"))
+    if not stale_rows:
+        return
+    months = {month for _, month in stale_rows}
+    PendingRecount.objects.bulk_create(
+        [
+            PendingRecount(population=name, month=month)
+            for name in signed
+            if name in POPULATIONS
+            for month in months
+        ],
+        ignore_conflicts=True,
+    )
+    StaleMonth.objects.filter(pk__in=[pk for pk, _ in stale_rows]).delete()
+
+
+def _status() -> tuple[bool, dict[str, str], bool, set[str]]:
     """In one round trip: whether every trigger is installed, each population's signed
-    signature, and whether any month is stale (read on every compute)."""
+    signature, whether any month is stale, and the populations with months to recount
+    (read on every compute)."""
     catalogue = (
         "SELECT 'trigger', tgname, '' FROM pg_trigger WHERE tgenabled <> 'D' AND tgname LIKE %s"
         if connection.vendor == "postgresql"
@@ -356,7 +393,9 @@ def _status() -> tuple[bool, dict[str, str], bool]:
     sql = (
         f"{catalogue} UNION ALL SELECT 'signed', population, signature "  # noqa: S608
         f"FROM {SummaryState._meta.db_table} UNION ALL SELECT 'stale', '', '' "
-        f"FROM (SELECT 1 FROM {StaleMonth._meta.db_table} LIMIT 1) AS any_stale"
+        f"FROM (SELECT 1 FROM {StaleMonth._meta.db_table} LIMIT 1) AS any_stale "
+        f"UNION ALL SELECT DISTINCT 'pending', population, '' "
+        f"FROM {PendingRecount._meta.db_table}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [f"{TRIGGER_PREFIX}%"])
@@ -364,7 +403,8 @@ def _status() -> tuple[bool, dict[str, str], bool]:
     triggers = {name for kind, name, _ in rows if kind == "trigger"}
     signed = {name: signature for kind, name, signature in rows if kind == "signed"}
     stale = any(kind == "stale" for kind, _, _ in rows)
-    return set(trigger_names()) <= triggers, signed, stale
+    pending = {name for kind, name, _ in rows if kind == "pending"}
+    return set(trigger_names()) <= triggers, signed, stale, pending
 
 
 def _rebuild(summary: Plan) -> None:
