@@ -20,6 +20,9 @@ Robson group) and the rest is imported.
 import csv
 import getpass
 import hashlib
+import json
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -148,6 +151,7 @@ BIRTH_WEIGHT_NOT_KNOWN = "9999"
 MAX_ID_LENGTH = 40  # Pregnancy.msds_pregnancy_id and LabourDelivery.msds_labour_id
 CHUNK_ROWS = 5_000  # staged rows validated and looked up together
 WRITE_BATCH = 20_000
+FIRST_ERRORS_KEPT = 50  # the errors the result lists; every one goes to the rejects file
 
 # The model fields the import sets, in the order of the values it compares and writes.
 WOMAN_FIELDS = ("date_of_birth", "postcode", "lsoa_code", "imd_decile", "ethnic_category")
@@ -225,12 +229,9 @@ class ImportResult:
     pregnancies: Tally = field(default_factory=Tally)
     labours: Tally = field(default_factory=Tally)
     babies: Tally = field(default_factory=Tally)
-    # Each rejected row as it was in the file (in COLUMNS order) with its errors, in file order
-    rejects: list[tuple[tuple[str, ...], list[RowError]]] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [error for _, errors in self.rejects for error in errors]
+    error_count: int = 0
+    first_errors: list[RowError] = field(default_factory=list)  # in file order
+    rejects_file: Path | None = None  # where the rejected rows were written, if asked
 
     def counts(self) -> dict:
         return {
@@ -241,6 +242,54 @@ class ImportResult:
                 for kind in ("women", "pregnancies", "labours", "babies")
             },
         }
+
+
+class _Rejects:
+    """The rejected rows as they were in the file, with their errors, spilled to a temporary
+    SQLite file as they are found (a file whose million rows are all wrong must not be held
+    in memory) and read back in file order. A row rejected again replaces its first entry."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="tandem-import-rejects-")
+        self._spill = sqlite3.connect(Path(self._folder.name) / "rejects.sqlite3")
+        self._spill.execute(
+            "CREATE TABLE rejects (line INTEGER PRIMARY KEY, raw TEXT, errors TEXT, n INTEGER)"
+        )
+        self.any = False
+
+    def add(self, line: int, raw: tuple[str, ...], errors: list[RowError]) -> None:
+        reasons = [[error.column, error.reason] for error in errors]
+        self._spill.execute(
+            "INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?)",
+            (line, json.dumps(raw), json.dumps(reasons), len(reasons)),
+        )
+        self.any = True
+
+    def counts(self) -> tuple[int, int]:
+        """(rows rejected, errors among them)."""
+        rows, errors = self._spill.execute("SELECT COUNT(*), SUM(n) FROM rejects").fetchone()
+        return rows, errors or 0
+
+    def in_file_order(self) -> Iterator[tuple[tuple[str, ...], list[RowError]]]:
+        for line, raw, reasons in self._spill.execute(
+            "SELECT line, raw, errors FROM rejects ORDER BY line"
+        ):
+            yield (
+                tuple(json.loads(raw)),
+                [RowError(line, *reason) for reason in json.loads(reasons)],
+            )
+
+    def first_errors(self, most: int) -> list[RowError]:
+        kept: list[RowError] = []
+        for _, errors in self.in_file_order():
+            kept += errors[: most - len(kept)]
+            if len(kept) >= most:
+                break
+        return kept
+
+    def close(self) -> None:
+        self._spill.close()
+        self._folder.cleanup()
 
 
 # --- Reading one value ------------------------------------------------------------------
@@ -829,13 +878,13 @@ _STAGED_COLUMNS = ("line", "woman_key", *(column.lower() for column in COLUMNS))
 
 
 class _Import:
-    def __init__(self, path: Path, *, skip_invalid: bool, by) -> None:
+    def __init__(self, path: Path, *, skip_invalid: bool, by, rejects_path: Path | None) -> None:
         self.path = path
         self.skip_invalid = skip_invalid
         self.by = by
+        self.rejects_path = rejects_path
         self.result = ImportResult(import_id=str(uuid.uuid4()), file_name=path.name)
         self.reason = f"MSDS import {self.result.import_id}"
-        self.rejected: dict[int, tuple[tuple[str, ...], list[RowError]]] = {}
         self.places = _Places()
         self.reader = _RowReader(
             dict(
@@ -850,9 +899,10 @@ class _Import:
 
     @property
     def writing(self) -> bool:
-        return self.skip_invalid or not self.rejected
+        return self.skip_invalid or not self.rejected.any
 
     def run(self) -> ImportResult:
+        self.rejected = _Rejects()
         try:
             with transaction.atomic():
                 self._stage()
@@ -873,11 +923,16 @@ class _Import:
         except ImportFileError:
             self._audit()
             raise
+        finally:
+            self.rejected.close()
         return self.result
 
     def _finish(self) -> None:
-        self.result.rejected_rows = len(self.rejected)
-        self.result.rejects = [self.rejected[line] for line in sorted(self.rejected)]
+        self.result.rejected_rows, self.result.error_count = self.rejected.counts()
+        self.result.first_errors = self.rejected.first_errors(FIRST_ERRORS_KEPT)
+        if self.rejects_path is not None and self.result.rejected_rows:
+            write_rejects(self.rejected.in_file_order(), self.rejects_path)
+            self.result.rejects_file = self.rejects_path
 
     def _audit(self) -> None:
         record_event(
@@ -952,7 +1007,7 @@ class _Import:
 
     def _reject_unstaged(self, line: int, values: list[str], reason: str) -> None:
         padded = (*values, *[""] * len(COLUMNS))[: len(COLUMNS)]
-        self.rejected[line] = (tuple(padded), [RowError(line, "(row)", reason)])
+        self.rejected.add(line, tuple(padded), [RowError(line, "(row)", reason)])
 
     def _drop_staging(self) -> None:
         with connection.cursor() as cursor:
@@ -1042,7 +1097,7 @@ class _Import:
         for row in rows:
             if not row.errors:
                 row.reject(column, f"Not imported: row {bad_line} of {what} has an error")
-            self.rejected[row.line] = (row.raw, row.errors)
+            self.rejected.add(row.line, row.raw, row.errors)
 
     def _woman_agrees(self, valid: list[_Row], held: _Held) -> bool:
         first = valid[0]
@@ -1238,10 +1293,13 @@ def _column_order(header: list[str] | None) -> list[int]:
     return [names.index(column) for column in COLUMNS]
 
 
-def import_deliveries(path: Path, *, by, skip_invalid: bool = False) -> ImportResult:
+def import_deliveries(
+    path: Path, *, by, skip_invalid: bool = False, rejects_path: Path | None = None
+) -> ImportResult:
     """Import one extract as `by` (the system actor for the command). Raises ImportFileError
-    when the file cannot be read as an extract; row errors are in the result."""
-    return _Import(Path(path), skip_invalid=skip_invalid, by=by).run()
+    when the file cannot be read as an extract; the first row errors are in the result, and
+    every rejected row goes to `rejects_path` when it is given."""
+    return _Import(Path(path), skip_invalid=skip_invalid, by=by, rejects_path=rejects_path).run()
 
 
 def write_rejects(result_rows: Iterable[tuple[tuple[str, ...], list[RowError]]], path: Path):

@@ -6,9 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.core.audit import system_actor
-from tandem.outcomes.msds_import import ImportFileError, import_deliveries, write_rejects
-
-ERRORS_SHOWN = 50
+from tandem.outcomes.msds_import import ImportFileError, import_deliveries
 
 
 class Command(BaseCommand):
@@ -37,17 +35,19 @@ class Command(BaseCommand):
         if rejects is None and skip_invalid:
             rejects = file.with_suffix(".rejects.csv")
         try:
-            result = import_deliveries(file, by=system_actor(), skip_invalid=skip_invalid)
+            result = import_deliveries(
+                file, by=system_actor(), skip_invalid=skip_invalid, rejects_path=rejects
+            )
         except ImportFileError as error:
             raise CommandError(str(error)) from None
 
-        for error in result.errors[:ERRORS_SHOWN]:
+        for error in result.first_errors:
             self.stderr.write(str(error))
-        if len(result.errors) > ERRORS_SHOWN:
-            self.stderr.write(f"... and {len(result.errors) - ERRORS_SHOWN:,} more errors")
-        if result.rejects and rejects is not None:
-            write_rejects(result.rejects, rejects)
-            self.stderr.write(f"Rejected rows written to {rejects}")
+        if result.error_count > len(result.first_errors):
+            more = result.error_count - len(result.first_errors)
+            self.stderr.write(f"... and {more:,} more errors")
+        if result.rejects_file is not None:
+            self.stderr.write(f"Rejected rows written to {result.rejects_file}")
 
         self.stdout.write(f"Rows read: {result.rows_read:,}")
         for kind in ("pregnancies", "labours", "babies"):
