@@ -63,6 +63,9 @@ class Measure:
     shown_to_users: bool
     data_quality: tuple[str, ...]
     path: Path
+    # A target in the measure's unit, with where it comes from: SPC assurance reads it.
+    target: float | None = None
+    target_source: str = ""
 
     def scaled(self, numerator: int, denominator: int) -> float | None:
         if denominator == 0:
@@ -78,7 +81,7 @@ class DefinitionError(ValueError):
     """A definition file that cannot be used; the message names the file and the field."""
 
 
-_OPTIONAL = ("data_quality",)
+_OPTIONAL = ("data_quality", "target", "target_source")
 _REQUIRED = (
     "id", "title", "description", "category", "population", "denominator", "numerator",
     "unit", "direction", "source", "author", "checker", "review_date", "shown_to_users",
@@ -123,6 +126,7 @@ def parse(path: Path) -> Measure:
     )
     if not isinstance(data["review_date"], date):
         raise DefinitionError(f"{path.name}: review_date: must be a date (YYYY-MM-DD)")
+    target = _target(path, data, unit)
     return Measure(
         id=data["id"],
         title=data["title"],
@@ -140,7 +144,27 @@ def parse(path: Path) -> Measure:
         shown_to_users=bool(data["shown_to_users"]),
         data_quality=tuple(data.get("data_quality", ())),
         path=path,
+        target=target,
+        target_source=data.get("target_source", "").strip(),
     )
+
+
+def _target(path: Path, data: dict, unit: Unit) -> float | None:
+    """The optional target: a number within the unit's range, never without its source."""
+    if "target" not in data:
+        if "target_source" in data:
+            raise DefinitionError(f"{path.name}: target_source: given without a target")
+        return None
+    target = data["target"]
+    if isinstance(target, bool) or not isinstance(target, int | float):
+        raise DefinitionError(f"{path.name}: target: must be a number in {unit.label}")
+    if not 0 <= target <= unit.multiplier:
+        raise DefinitionError(
+            f"{path.name}: target: must be between 0 and {unit.multiplier} ({unit.label})"
+        )
+    if not str(data.get("target_source", "")).strip():
+        raise DefinitionError(f"{path.name}: target_source: say where the target comes from")
+    return float(target)
 
 
 @cache

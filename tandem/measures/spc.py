@@ -383,10 +383,10 @@ def measure_chart(
     publish: bool,
     pregnancies: QuerySet[Pregnancy] | None = None,
     run_length: int = DEFAULT_RUN_LENGTH,
-    target: float | None = None,
 ) -> SpcChart:
     """The measure month by month from `first` to `last`, rebased at its recorded process
-    changes. Published values come from rounded counts (the NHS small-number rule)."""
+    changes, with assurance against the target its definition declares. Published values
+    come from rounded counts (the NHS small-number rule)."""
     rates = compute([measure], first=first, last=last, pregnancies=pregnancies)
     values = {rate.period: (rate.published() if publish else rate).value for rate in rates}
     changes = ProcessChange.objects.filter(measure_id=measure.id).values_list(
@@ -397,7 +397,7 @@ def measure_chart(
         direction=measure.direction,
         rebase_at=[Month.of(changed_on) for changed_on in changes],
         run_length=run_length,
-        target=target,
+        target=measure.target,
     )
 
 

@@ -265,6 +265,7 @@ def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> d
         "spc": spc_table(measure, chart),
         "variation": charts.variation_icon_svg(chart.variation),
         "assurance": charts.assurance_icon_svg(chart.assurance),
+        "target": target_text(measure),
         "warnings": chart.warnings,
         "funnel_svg": charts.funnel_svg(
             plot, title=f"{measure.title}: {compared.lower()} compared", unit_label=unit
@@ -290,8 +291,17 @@ def definition_rows(measure: Measure) -> list[dict]:
         ("Checked by", measure.checker),
         ("Next review", f"{measure.review_date:%-d %B %Y}"),
         ("Data-quality checks", ", ".join(f"DQ{c}" for c in measure.data_quality) or "None"),
+        ("Target", target_text(measure)),
     ]
     return [{"key": {"text": key}, "value": {"text": value}} for key, value in facts]
+
+
+def target_text(measure: Measure) -> str:
+    """The declared target and its source, read beside the assurance icon."""
+    if measure.target is None:
+        return "none set, so there is no assurance icon"
+    side = {"lower": " or less", "higher": " or more"}.get(measure.direction.value, "")
+    return f"{value_text(measure, measure.target)}{side} ({measure.target_source})"
 
 
 # --- Equity --------------------------------------------------------------------------------

@@ -195,3 +195,13 @@ def test_a_link_with_some_choices_shows_the_defaults_of_the_others(client, perso
     # One month alone: the 12 months ending with it.
     page = page_text(client.get(PPH, {"to_month": "2025-01"}))
     assert "Counts over February 2024 to January 2025" in page
+
+
+def test_measure_page_states_the_target_or_that_none_is_set(client, personas, births):
+    client.force_login(personas.analyst)
+
+    smoking = page_text(client.get(reverse("web:measure", args=["smoking_delivery"]), MARCH))
+    pph = page_text(client.get(PPH, MARCH))
+
+    assert "Target: 6.0% or less (Tobacco Control Plan for England (2017)" in smoking
+    assert "Target: none set, so there is no assurance icon" in pph
