@@ -27,6 +27,7 @@ from tandem.outcomes.models import (
     FetusPresentation,
     FirstFeed,
     GenitalTractTrauma,
+    LabourAnaesthesia,
     LabourOnsetMethod,
     PlaceOfBirth,
     PregnancyOutcome,
@@ -34,6 +35,7 @@ from tandem.outcomes.models import (
 from tandem.records.codes import SmokingStatus
 
 TERM_DAYS = 259
+NOT_RECORDED_SHARE = 0.02  # episiotomy, anaesthetic and oxytocin left blank (invented)
 # Invented leanings (multipliers on the provider's base shares), see docs/calibration.md.
 PARITY_LEANING = {
     "nulliparous": {INSTRUMENTAL: 2.2, ELECTIVE_CS: 0.45, EMERGENCY_CS: 1.5},
@@ -93,6 +95,9 @@ class LabourPlan:
     caesarean_at: datetime | None
     genital_tract_trauma: str
     blood_loss_ml: int
+    episiotomy: bool | None
+    anaesthesia: str
+    oxytocin_augmentation: bool | None
     smoking_status_delivery: str
 
 
@@ -180,6 +185,9 @@ def plan_birth(
         caesarean_at=caesarean_at,
         genital_tract_trauma=_trauma(rng, group, story.nulliparous),
         blood_loss_ml=_blood_loss(rng, group, story.twins),
+        episiotomy=_episiotomy(rng, group, story.nulliparous),
+        anaesthesia=_anaesthesia(rng, group, story.nulliparous),
+        oxytocin_augmentation=None if prelabour else _oxytocin(rng, onset, story.nulliparous),
         smoking_status_delivery=_smoking_at_delivery(rng, story.smoking_status_booking),
     )
     babies = []
@@ -291,6 +299,49 @@ def _blood_loss(rng: Random, group: str, twins: bool) -> int:
     median = 650 if caesarean else 300
     loss = math.exp(rng.gauss(math.log(median), 0.45))
     return 10 * round(min(1490, max(50, loss)) / 10)
+
+
+def _episiotomy(rng: Random, group: str, nulliparous: bool) -> bool | None:
+    if chance(rng, NOT_RECORDED_SHARE):
+        return None
+    if group == INSTRUMENTAL:
+        return chance(rng, 0.7)
+    if group == SPONTANEOUS:
+        return chance(rng, 0.15 if nulliparous else 0.04)
+    return False
+
+
+ANAESTHESIA_BY_GROUP = {
+    ELECTIVE_CS: Categorical(
+        {LabourAnaesthesia.SPINAL: 0.9, LabourAnaesthesia.COMBINED_SPINAL_EPIDURAL: 0.06,
+         LabourAnaesthesia.GENERAL: 0.04}
+    ),
+    EMERGENCY_CS: Categorical(
+        {LabourAnaesthesia.SPINAL: 0.5, LabourAnaesthesia.EPIDURAL: 0.4,
+         LabourAnaesthesia.GENERAL: 0.1}
+    ),
+    INSTRUMENTAL: Categorical(
+        {LabourAnaesthesia.EPIDURAL: 0.55, LabourAnaesthesia.SPINAL: 0.15,
+         LabourAnaesthesia.NONE: 0.3}
+    ),
+}  # fmt: skip
+
+
+def _anaesthesia(rng: Random, group: str, nulliparous: bool) -> str:
+    if chance(rng, NOT_RECORDED_SHARE):
+        return ""
+    if group in ANAESTHESIA_BY_GROUP:
+        return ANAESTHESIA_BY_GROUP[group].draw(rng)
+    epidural = chance(rng, 0.3 if nulliparous else 0.15)
+    return LabourAnaesthesia.EPIDURAL if epidural else LabourAnaesthesia.NONE
+
+
+def _oxytocin(rng: Random, onset: str, nulliparous: bool) -> bool | None:
+    if chance(rng, NOT_RECORDED_SHARE):
+        return None
+    if onset == LabourOnsetMethod.SPONTANEOUS:
+        return chance(rng, 0.3 if nulliparous else 0.12)
+    return chance(rng, 0.5)
 
 
 def _smoking_at_delivery(rng: Random, at_booking: str) -> str:

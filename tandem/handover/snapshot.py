@@ -88,7 +88,13 @@ def _labour(labour: LabourDelivery) -> dict:
                         "Genital tract trauma",
                         labour.get_genital_tract_trauma_display() or "None recorded",
                     ),
+                    _yes_no("Episiotomy", labour.episiotomy),
                     _text("Blood loss", blood_loss),
+                    _text(
+                        "Epidural, spinal or general anaesthetic",
+                        labour.get_anaesthesia_display(),
+                    ),
+                    _yes_no("Oxytocin to speed up labour", labour.oxytocin_augmentation),
                     _text("Smoking at delivery", labour.get_smoking_status_delivery_display()),
                 ]
             )

@@ -9,7 +9,7 @@ from django.db.models import F, Q, QuerySet
 
 from tandem.measures.dimensions import Paths
 from tandem.measures.population import KNOWN_SMOKING, Population, between
-from tandem.outcomes.models import Baby, GenitalTractTrauma
+from tandem.outcomes.models import Baby, GenitalTractTrauma, LabourAnaesthesia
 from tandem.records.codes import SmokingStatus
 
 TERM = (259, 315)
@@ -67,10 +67,6 @@ BIRTH_CRITERIA: dict[str, Q] = {
     "third_or_fourth_degree_tear": Q(
         **{f"{_LABOUR}genital_tract_trauma__in": THIRD_OR_FOURTH_DEGREE}
     ),
-    # BWOI allows only the lesser lesions; Tandem codes none, first and second degree.
-    "no_third_or_fourth_degree_tear": ~Q(
-        **{f"{_LABOUR}genital_tract_trauma__in": THIRD_OR_FOURTH_DEGREE}
-    ),
     # Exactly as NHS Digital codes it (domain reference 2.1): live = 1 or still = 1. Read
     # alone it admits one live birth and a stillbirth; kept so figures compare nationally.
     "one_previous_birth": Q(**{f"{_PREGNANCY}previous_live_births": 1})
@@ -81,9 +77,14 @@ BIRTH_CRITERIA: dict[str, Q] = {
     "spontaneous_onset": _spontaneous_onset,
     "induced_or_caesarean_before_labour": Q(**{f"{_LABOUR}onset_method__in": ("2", "3", "4", "5")})
     | Q(**{f"{_LABOUR}caesarean_at__isnull": False, f"{_LABOUR}labour_onset_at__isnull": True}),
-    # Tandem records no induction procedure, episiotomy, epidural or oxytocin: recorded
-    # spontaneous onset (code 1) is its test of 'no induction'; see docs/measures.md.
+    # Tandem records induction as the onset method, so recorded spontaneous onset (code 1)
+    # is its test of 'no induction'; see docs/measures.md.
     "no_induction": Q(**{f"{_LABOUR}onset_method": "1"}),
+    # As NHS Digital codes BWOI: the perineum and the anaesthetic must be recorded (a tear
+    # of any degree is not an intervention, an episiotomy is); oxytocin only if given.
+    "no_episiotomy": Q(**{f"{_LABOUR}episiotomy": False}),
+    "no_regional_or_general_anaesthesia": Q(**{f"{_LABOUR}anaesthesia": LabourAnaesthesia.NONE}),
+    "no_oxytocin_augmentation": ~Q(**{f"{_LABOUR}oxytocin_augmentation": True}),
 }
 
 

@@ -44,6 +44,7 @@ NO_RECORDS = "no records to check in the period"
 NO_CHECKS = "No data-quality checks defined"
 HES_YEAR_DAYS = 365
 RATIO_PLACES = Decimal("0.001")
+TANDEM_CHECK_PREFIX = "T"  # Tandem's own checks, beside NHS Digital's numbered ones
 
 
 class Counting(StrEnum):
@@ -143,6 +144,12 @@ class Check:
     window: Window = Window.MONTH
 
     @property
+    def code(self) -> str:
+        """How the check is named to users: DQ09 for NHS Digital's CQIMDQ09; Tandem's own
+        checks (ids starting T) by their id."""
+        return self.id if self.id.startswith(TANDEM_CHECK_PREFIX) else f"DQ{self.id}"
+
+    @property
     def numerator_condition(self) -> Q:
         return self.denominator & self.numerator if self.kind is Kind.SHARE else self.numerator
 
@@ -163,6 +170,9 @@ _VALID_PRESENTATION = Q(presentation__in=("01", "02", "03", "04", "XX"))
 _VALID_ONSET = Q(**{f"{_LABOUR}onset_method__in": ("1", "2", "3", "4", "5")})
 _PPH_500 = Q(**{f"{_LABOUR}blood_loss_ml__gte": 500})
 _PPH_1500 = Q(**{f"{_LABOUR}blood_loss_ml__gte": 1500})
+_BWOI_DENOMINATOR = (
+    _BIRTH & _SINGLETON & _TERM & BIRTH_CRITERIA["cephalic"] & BIRTH_CRITERIA["spontaneous_vaginal"]
+)
 _PREVIOUS_COUNTS = ("previous_live_births", "previous_stillbirths", "previous_caesareans")
 
 
@@ -708,6 +718,30 @@ _CHECKS = (
         denominator_text="Women giving birth",
         threshold=_at_least("0.7"),
     ),
+    Check(
+        id="T1",
+        title="Episiotomy and anaesthetic recorded",
+        description=(
+            "Women with a single, term, cephalic, spontaneous vaginal birth whose record says "
+            "whether an episiotomy was done and whether an epidural, spinal or general "
+            "anaesthetic was given, as a share of those women. Birth without intervention "
+            "counts a birth only when both are recorded as none, so with these items missing "
+            "the rate reads low because the records are incomplete, not because care changed."
+        ),
+        source=(
+            "Tandem's own check (T1): NHS Digital's BWOI needs the same items recorded but "
+            "has no data-quality check for them; threshold as NHS Digital's completeness "
+            "checks (70%)"
+        ),
+        counting=Counting.WOMEN_GIVING_BIRTH,
+        kind=Kind.SHARE,
+        denominator=_BWOI_DENOMINATOR,
+        numerator=Q(**{f"{_LABOUR}episiotomy__isnull": False})
+        & ~Q(**{f"{_LABOUR}anaesthesia": ""}),
+        numerator_text="Women with episiotomy and anaesthetic both recorded",
+        denominator_text=("Women with a single, term, cephalic birth by delivery method 0 or 1"),
+        threshold=_at_least("0.7"),
+    ),
 )
 
 CHECKS: dict[str, Check] = {check.id: check for check in _CHECKS}
@@ -770,7 +804,7 @@ class CheckResult:
 
     @property
     def label(self) -> str:
-        return f"DQ{self.check.id} {self.check.title}"
+        return f"{self.check.code} {self.check.title}"
 
 
 @dataclass(frozen=True)

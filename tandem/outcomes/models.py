@@ -75,6 +75,18 @@ class GenitalTractTrauma(models.TextChoices):
     FOURTH_DEGREE = "399031001", "Fourth degree perineal tear"
 
 
+class LabourAnaesthesia(models.TextChoices):
+    """Regional or general anaesthesia in labour or for the birth (MSD302
+    LabourAnaesthesiaType, which MSDS codes in SNOMED CT; docs/measures.md maps them).
+    Gas and air and opioid injections are analgesia, recorded here as none."""
+
+    NONE = "none", "No epidural, spinal or general anaesthetic"
+    EPIDURAL = "epidural", "Epidural"
+    SPINAL = "spinal", "Spinal"
+    COMBINED_SPINAL_EPIDURAL = "combined", "Combined spinal and epidural"
+    GENERAL = "general", "General anaesthetic"
+
+
 class RobsonGroup(models.TextChoices):
     """WHO Robson Ten-Group Classification with its sub-groups (domain reference, section 3)."""
 
@@ -124,6 +136,19 @@ class LabourDelivery(VersionedModel):
         max_length=18, choices=GenitalTractTrauma.choices, blank=True
     )
     blood_loss_ml = models.PositiveIntegerField("blood loss (ml)", null=True, blank=True)
+    episiotomy = models.BooleanField("episiotomy", null=True, blank=True)
+    anaesthesia = models.CharField(
+        "epidural, spinal or general anaesthetic",
+        max_length=8,
+        choices=LabourAnaesthesia.choices,
+        blank=True,
+    )
+    oxytocin_augmentation = models.BooleanField(
+        "oxytocin given to speed up labour",
+        null=True,
+        blank=True,
+        help_text="MSD302 OxytocinAdministeredInd: augmentation, not the third stage",
+    )
     smoking_status_delivery = models.CharField(
         "smoking status at delivery", max_length=16, choices=SmokingStatus.choices, blank=True
     )

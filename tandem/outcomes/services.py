@@ -33,6 +33,9 @@ LABOUR_FIELDS = (
     "caesarean_at",
     "genital_tract_trauma",
     "blood_loss_ml",
+    "episiotomy",
+    "anaesthesia",
+    "oxytocin_augmentation",
     "smoking_status_delivery",
 )
 BABY_FIELDS = (
@@ -52,6 +55,7 @@ HEALTH_VISITOR_FIELDS = ("feeding_at_6_8_weeks", "readmitted_within_30_days")
 _TEXT_FIELDS = {
     "onset_method",
     "genital_tract_trauma",
+    "anaesthesia",
     "smoking_status_delivery",
     "outcome",
     "delivery_method",
@@ -94,7 +98,12 @@ def _validate(pregnancy: Pregnancy, labour: dict, babies: Sequence[dict]) -> Non
             pregnancy_began=began,
             now=now,
         )
-    check_babies_together(errors, babies, caesarean_at=labour.get("caesarean_at"))
+    check_babies_together(
+        errors,
+        babies,
+        caesarean_at=labour.get("caesarean_at"),
+        episiotomy=labour.get("episiotomy"),
+    )
     errors.raise_if_any()
 
 

@@ -16,6 +16,7 @@ from tandem.outcomes.models import (
     FetusPresentation,
     FirstFeed,
     GenitalTractTrauma,
+    LabourAnaesthesia,
     LabourOnsetMethod,
     PlaceOfBirth,
     PregnancyOutcome,
@@ -51,6 +52,12 @@ def check_labour(errors: Errors, values: dict, *, now: datetime) -> None:
             errors.add(
                 "caesarean_at", "Enter the date and time of the caesarean decided before labour"
             )
+        if values.get("oxytocin_augmentation"):
+            errors.add(
+                "oxytocin_augmentation",
+                "Oxytocin to speed up labour cannot be recorded: the caesarean was decided "
+                "before labour",
+            )
     elif onset_at is None:
         errors.add("labour_onset_at", "Enter the date and time labour started")
     for field, moment, noun in (
@@ -71,6 +78,14 @@ def check_labour(errors: Errors, values: dict, *, now: datetime) -> None:
     blood_loss = values.get("blood_loss_ml")
     if blood_loss is not None and not 0 <= blood_loss <= MAX_BLOOD_LOSS_ML:
         errors.add("blood_loss_ml", f"Blood loss must be between 0 and {MAX_BLOOD_LOSS_ML:,} ml")
+    _check_choice(
+        errors,
+        "anaesthesia",
+        values.get("anaesthesia", ""),
+        LabourAnaesthesia,
+        "Choose the epidural, spinal or general anaesthetic from the list",
+        required=False,
+    )
     check_smoking_status(
         errors, "smoking_status_delivery", values.get("smoking_status_delivery", "")
     )
@@ -145,10 +160,15 @@ def check_baby(
 
 
 def check_babies_together(
-    errors: Errors, babies: Sequence[dict], *, caesarean_at: datetime | None
+    errors: Errors,
+    babies: Sequence[dict],
+    *,
+    caesarean_at: datetime | None,
+    episiotomy: bool | None = None,
 ) -> None:
-    """What the babies of one labour must agree on: unique birth orders, and a caesarean
-    date exactly when at least one baby was born by caesarean."""
+    """What the babies of one labour must agree on: unique birth orders, a caesarean date
+    exactly when at least one baby was born by caesarean, and no episiotomy when every
+    baby was."""
     if not babies:
         errors.add("babies", "Record at least one baby")
         return
@@ -181,6 +201,12 @@ def check_babies_together(
             "caesarean_at",
             f"Enter the date and time of the caesarean section (baby {by_caesarean[0]} "
             "was delivered by caesarean)",
+        )
+    if episiotomy and len(by_caesarean) == len(babies):
+        errors.add(
+            "episiotomy",
+            "An episiotomy is recorded but every baby was delivered by caesarean section: "
+            "check the episiotomy or the delivery method",
         )
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from tandem.measures.definitions import measure
 from tandem.measures.services import Month, Rate, compute
 from tandem.outcomes.derivation import derive_labour
-from tandem.outcomes.models import Baby, LabourDelivery
+from tandem.outcomes.models import Baby, LabourAnaesthesia, LabourDelivery
 from tandem.records.models import Pregnancy
 from tandem.records.tests.factories import PregnancyFactory
 
@@ -29,6 +29,10 @@ class LabourDeliveryFactory(factory.django.DjangoModelFactory):
 
     pregnancy = factory.SubFactory(PregnancyFactory)
     onset_method = "1"
+    # Recorded as no intervention, so a test of birth without intervention says what differs.
+    episiotomy = False
+    anaesthesia = LabourAnaesthesia.NONE
+    oxytocin_augmentation = False
 
 
 class BabyFactory(factory.django.DjangoModelFactory):

@@ -9,20 +9,24 @@ from tandem.measures.tests.factories import (
     measured,
     twins,
 )
-from tandem.outcomes.models import GenitalTractTrauma
+from tandem.outcomes.models import GenitalTractTrauma, LabourAnaesthesia
 
 pytestmark = pytest.mark.django_db
 
 
-def test_bwoi_counts_spontaneous_labour_without_a_severe_tear_among_spontaneous_births():
-    give_birth()
-    give_birth(
-        genital_tract_trauma=GenitalTractTrauma.SECOND_DEGREE,
-        babies=({"delivery_method": "1"},),
-    )
+def test_bwoi_counts_births_with_no_induction_episiotomy_anaesthetic_or_oxytocin():
+    give_birth()  # recorded: no episiotomy, no anaesthetic, no oxytocin
+    give_birth(babies=({"delivery_method": "1"},))
+    give_birth(genital_tract_trauma=GenitalTractTrauma.FOURTH_DEGREE)  # a tear is no intervention
+    give_birth(oxytocin_augmentation=None)  # oxytocin counts only if recorded as given
     give_birth(onset=INDUCED)
-    give_birth(genital_tract_trauma=GenitalTractTrauma.THIRD_DEGREE)
     give_birth(onset=ONSET_NOT_RECORDED)  # no induction cannot be shown
+    give_birth(episiotomy=True)
+    give_birth(episiotomy=None)  # as NHS Digital: the perineum must be recorded
+    give_birth(anaesthesia=LabourAnaesthesia.EPIDURAL)
+    give_birth(anaesthesia=LabourAnaesthesia.SPINAL)
+    give_birth(anaesthesia="")  # the anaesthetic must be recorded
+    give_birth(oxytocin_augmentation=True)
     # Not in the denominator:
     give_birth(babies=({"delivery_method": "2"},))  # forceps
     give_birth(babies=({"presentation": "02", "delivery_method": "5"},))
@@ -31,8 +35,8 @@ def test_bwoi_counts_spontaneous_labour_without_a_severe_tear_among_spontaneous_
 
     rate = measured("bwoi")
 
-    assert (rate.numerator, rate.denominator) == (2, 5)
-    assert rate.value == 40.0
+    assert (rate.numerator, rate.denominator) == (4, 12)
+    assert rate.value == pytest.approx(33.333, abs=0.001)
 
 
 def test_breastfeeding_initiation_counts_babies_whose_first_feed_was_breast_milk():

@@ -16,6 +16,7 @@ from tandem.outcomes.models import (
     DeliveryMethod,
     FetusPresentation,
     FirstFeed,
+    LabourAnaesthesia,
     LabourDelivery,
     LabourOnsetMethod,
     PlaceOfBirth,
@@ -45,6 +46,9 @@ class LabourDeliveryFactory(factory.django.DjangoModelFactory):
     onset_method = LabourOnsetMethod.SPONTANEOUS
     labour_onset_at = factory.LazyFunction(lambda: yesterday_at(6))
     blood_loss_ml = 300
+    episiotomy = False
+    anaesthesia = LabourAnaesthesia.NONE
+    oxytocin_augmentation = False
     smoking_status_delivery = SmokingStatus.NON_SMOKER
 
     @factory.post_generation
@@ -87,6 +91,9 @@ def labour_values(**overrides) -> dict:
         "caesarean_at": None,
         "genital_tract_trauma": "",
         "blood_loss_ml": 300,
+        "episiotomy": False,
+        "anaesthesia": LabourAnaesthesia.NONE,
+        "oxytocin_augmentation": False,
         "smoking_status_delivery": SmokingStatus.NON_SMOKER,
         **overrides,
     }

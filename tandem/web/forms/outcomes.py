@@ -16,6 +16,7 @@ from tandem.outcomes.models import (
     FetusPresentation,
     FirstFeed,
     GenitalTractTrauma,
+    LabourAnaesthesia,
     LabourOnsetMethod,
     PlaceOfBirth,
     PregnancyOutcome,
@@ -36,6 +37,16 @@ _MOMENTS = {
     "labour_onset_at": ("labour_onset_date", "labour_onset_time", "the time labour started"),
     "caesarean_at": ("caesarean_date", "caesarean_time", "the time of the caesarean"),
 }
+
+# The labour's fields typed as they are stored, in the order the form asks them.
+_LABOUR_DETAILS = (
+    "genital_tract_trauma",
+    "episiotomy",
+    "blood_loss_ml",
+    "anaesthesia",
+    "oxytocin_augmentation",
+    "smoking_status_delivery",
+)
 
 
 def _choice(label, choices, *, noun, required=False, widget=forms.RadioSelect, empty=""):
@@ -130,6 +141,26 @@ class BirthForm(ServiceForm):
         invalid="Enter the blood loss in ml as a number, like 350",
         width=5,
     )
+    episiotomy = YesNoField(
+        label="Was an episiotomy done? (optional)",
+        question_noun="an episiotomy was done",
+        allow_unknown=True,
+        required=False,
+    )
+    anaesthesia = _choice(
+        "Epidural, spinal or general anaesthetic (optional)",
+        LabourAnaesthesia.choices,
+        noun="the epidural, spinal or general anaesthetic",
+        widget=forms.Select,
+        empty="Not recorded",
+    )
+    oxytocin_augmentation = YesNoField(
+        label="Was oxytocin given to speed up labour? (optional)",
+        help_text="Not oxytocin given for the birth of the placenta",
+        question_noun="oxytocin was given to speed up labour",
+        allow_unknown=True,
+        required=False,
+    )
     smoking_status_delivery = _choice(
         "Smoking at delivery (optional)", SmokingStatus.choices, noun="her smoking status"
     )
@@ -220,7 +251,7 @@ class BirthForm(ServiceForm):
     @property
     def sections(self) -> list[tuple[str, list[str]]]:
         labour = ["onset_method", *(name for pair in _MOMENTS.values() for name in pair[:2])]
-        labour += ["genital_tract_trauma", "blood_loss_ml", "smoking_status_delivery"]
+        labour += list(_LABOUR_DETAILS)
         babies = [
             (f"Baby {n}", [name for name in self.fields if name.startswith(f"baby_{n}_")])
             for n in range(1, self.baby_count + 1)
@@ -245,15 +276,7 @@ class BirthForm(ServiceForm):
 
     def labour_details(self) -> dict:
         data = self.cleaned_data
-        details = {
-            name: data[name]
-            for name in (
-                "onset_method",
-                "genital_tract_trauma",
-                "blood_loss_ml",
-                "smoking_status_delivery",
-            )
-        }
+        details = {name: data[name] for name in ("onset_method", *_LABOUR_DETAILS)}
         for service_name, (date_name, time_name, _) in _MOMENTS.items():
             moment_date, moment_time = data.get(date_name), data.get(time_name)
             details[service_name] = (
@@ -297,11 +320,7 @@ class EditBirthForm(BirthForm, VersionedForm):
 
     @classmethod
     def initial_for(cls, labour, babies) -> dict:
-        initial = {
-            name: getattr(labour, name)
-            for name in ("onset_method", "genital_tract_trauma", "blood_loss_ml")
-        }
-        initial["smoking_status_delivery"] = labour.smoking_status_delivery
+        initial = {name: getattr(labour, name) for name in ("onset_method", *_LABOUR_DETAILS)}
         initial["version"] = labour.version
         for service_name, (date_name, time_name, _) in _MOMENTS.items():
             moment = getattr(labour, service_name)

@@ -290,7 +290,7 @@ def definition_rows(measure: Measure) -> list[dict]:
         ("Written by", measure.author),
         ("Checked by", measure.checker),
         ("Next review", f"{measure.review_date:%-d %B %Y}"),
-        ("Data-quality checks", ", ".join(f"DQ{c}" for c in measure.data_quality) or "None"),
+        ("Data-quality checks", ", ".join(c.code for c in quality.checks_of(measure)) or "None"),
         ("Target", target_text(measure)),
     ]
     return [{"key": {"text": key}, "value": {"text": value}} for key, value in facts]

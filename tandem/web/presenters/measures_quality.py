@@ -37,7 +37,7 @@ def gates_table(
                         "period": str(period),
                         "provider": gate.provider_name,
                         "passed": "yes" if result.passed else "no",
-                        "check": f"DQ{result.check.id}",
+                        "check": result.check.code,
                         "value": result.value_text,
                         "threshold": result.threshold_text,
                     }

@@ -76,7 +76,13 @@ def _labour_summary(labour: LabourDelivery) -> dict:
                 "Genital tract trauma",
                 labour.get_genital_tract_trauma_display() or "None recorded",
             ),
+            _row("Episiotomy", display.yes_no(labour.episiotomy)),
             _row("Blood loss", blood_loss),
+            _row(
+                "Epidural, spinal or general anaesthetic",
+                labour.get_anaesthesia_display() or display.NOT_RECORDED,
+            ),
+            _row("Oxytocin to speed up labour", display.yes_no(labour.oxytocin_augmentation)),
             _row(
                 "Smoking at delivery",
                 labour.get_smoking_status_delivery_display() or display.NOT_RECORDED,

@@ -252,3 +252,25 @@ def test_labour_onset_time_without_its_date_asks_for_the_date(client, personas):
 
     assert_field_error(response, "labour_onset_date_day", "Enter the date labour started")
     assert not LabourDelivery.objects.exists()
+
+
+def test_midwife_records_the_interventions_and_the_record_shows_them(client, personas):
+    client.force_login(personas.midwife)
+
+    response = client.post(
+        _new_url(personas, 2),
+        twins_form_data(episiotomy="yes", anaesthesia="epidural", oxytocin_augmentation="no"),
+    )
+
+    assert response.status_code == 302
+    labour = LabourDelivery.objects.get(pregnancy=personas.pregnancy)
+    assert (labour.episiotomy, labour.anaesthesia, labour.oxytocin_augmentation) == (
+        True,
+        "epidural",
+        False,
+    )
+    body = page_text(client.get(reverse("web:birth-edit", args=[labour.pk])))
+    assert 'name="episiotomy" type="radio" value="yes" checked' in body
+    assert 'value="epidural" selected' in body
+    record = page_text(client.get(reverse("web:woman", args=[personas.woman.pk])))
+    assert "Epidural, spinal or general anaesthetic" in record
