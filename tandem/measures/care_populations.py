@@ -42,7 +42,6 @@ from tandem.records.models import (
     CarePlanType,
     ContactOutcome,
     Pregnancy,
-    TeamKind,
 )
 from tandem.scheduling.models import Visit, VisitKind, VisitStatus
 
@@ -84,20 +83,35 @@ def _joint_visits_attended() -> QuerySet:
     return Visit.objects.filter(kind=VisitKind.JOINT_VISIT, status=VisitStatus.ATTENDED)
 
 
-def _personalised_plan_in_time(plan_type: CarePlanType) -> Q:
+def _plan_by(plan_type: CarePlanType, gestation: Gestation, **fields) -> Q:
+    """She has a care plan of `plan_type` with these `fields`, dated (MSDS CarePlanDate) on
+    or before the day her pregnancy reached `gestation` by the agreed EDD. Any one such plan
+    is enough: a later plan without them does not undo it."""
     plans = CarePlanRecord.objects.filter(
         care_plan_type=plan_type,
-        personalised=True,
-        care_plan_date__lte=OuterRef("edd") - before_edd(PLAN_DUE_BY[plan_type]),
+        care_plan_date__lte=OuterRef("edd") - before_edd(gestation),
+        **fields,
     )
     return _has(plans)
 
 
 def _all_personalised_plans_in_time() -> Q:
     combined = Q()
-    for plan_type in PLAN_DUE_BY:
-        combined &= _personalised_plan_in_time(plan_type)
+    for plan_type, due_by in PLAN_DUE_BY.items():
+        combined &= _plan_by(plan_type, due_by, personalised=True)
     return combined
+
+
+def _continuity_plan_in_time() -> Q:
+    """MSDS continuity of carer: an antenatal (05) plan with ContCarePathInd = Y by 203 days,
+    naming the care professional (CareProfLID, `recorded_by`). The plan does not hold the
+    team (TeamLocalID), so that part of the MSDS rule cannot be checked (docs/measures-care.md)."""
+    return _plan_by(
+        CarePlanType.ANTENATAL,
+        CONTINUITY_BY,
+        continuity_pathway=True,
+        recorded_by__isnull=False,
+    )
 
 
 BOOKING_CRITERIA: dict[str, Q] = {
@@ -126,7 +140,7 @@ BOOKING_CRITERIA: dict[str, Q] = {
     ),
     # Equity
     "reached_29_weeks": reached(CONTINUITY_BY),
-    "continuity_team": Q(team__kind=TeamKind.CONTINUITY),
+    "continuity_plan_by_29_weeks": _continuity_plan_in_time(),
     "reached_37_weeks": reached(PLAN_DUE_BY[CarePlanType.POSTNATAL]),
     "personalised_plans_by_msds_timings": _all_personalised_plans_in_time(),
     "main_language_not_english": ~Q(woman__main_language=Language.ENGLISH),

@@ -2,7 +2,7 @@
 page to page, and the checks every page gets once it has loaded.
 
 Every step that lands on a page (a link followed, a form sent, an address typed) ends with
-`check_page`: axe-core finds no serious or critical problem and the console shows no error.
+`check_page`: axe-core finds no violation of any impact and the console shows no error.
 """
 
 import re

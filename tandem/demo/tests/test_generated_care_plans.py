@@ -1,6 +1,7 @@
 """The generated LMNS has care plan records: each of the three kinds, for booked pregnancies,
 on days that have come while she was pregnant, marked continuity of carer exactly when her
-team is a continuity team, so the personalised care plan measure has something to count."""
+team is a continuity team, so the personalised care plan and continuity of carer measures
+have something to count."""
 
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from tandem.demo.tests.support import generate
 from tandem.measures.definitions import measure
 from tandem.measures.services import Month, compute
-from tandem.records.models import CarePlanRecord, CarePlanType, TeamKind
+from tandem.records.models import CarePlanRecord, CarePlanType, Pregnancy, TeamKind
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,18 @@ def test_generated_lmns_has_care_plans_the_measure_can_count():
     assert not plans.filter(~on_continuity_team, continuity_pathway=True).exists()
     assert plans.filter(personalised=True).exists() and plans.filter(personalised=False).exists()
 
-    a_year_ago = Month.of(today - timedelta(days=365))
-    rates = compute(
-        [measure("pcsp_by_msds_timings")], first=a_year_ago, last=a_year_ago.next().next()
+    first = Month.of(today - timedelta(days=365))
+    last = first.next().next()
+    plans_rates = compute([measure("pcsp_by_msds_timings")], first=first, last=last)
+    assert sum(rate.denominator for rate in plans_rates) > 0
+    assert 0 < sum(r.numerator for r in plans_rates) < sum(r.denominator for r in plans_rates)
+
+    # Continuity of carer counts the flagged antenatal plans: at most the women in teams.
+    continuity = compute([measure("continuity_pathway")], first=first, last=last)
+    in_team = Pregnancy.objects.filter(
+        team__kind=TeamKind.CONTINUITY,
+        booking_date__gte=first.first_day,
+        booking_date__lt=last.next().first_day,
     )
-    assert sum(rate.denominator for rate in rates) > 0
-    assert 0 < sum(rate.numerator for rate in rates) < sum(rate.denominator for rate in rates)
+    assert sum(rate.denominator for rate in continuity) > 0
+    assert 0 < sum(rate.numerator for rate in continuity) <= in_team.count()

@@ -1,7 +1,8 @@
 """The equity measures against hand-built records, each answer worked out here: booked by
 10+0 weeks (70 against 71 days), did-not-attend by the contact's UK date (a DNA on the last
-day of a month), the continuity-of-carer team by 29 weeks, personalised care plans by the
-MSDS timings (119 against 120 days for the antenatal plan) and interpreter need recorded.
+day of a month), a continuity-of-carer antenatal plan by 29+0 weeks (203 against 204 days),
+personalised care plans by the MSDS timings (119 against 120 days for the antenatal plan)
+and interpreter need recorded.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -16,6 +17,7 @@ from tandem.measures.tests.factories import give_birth, measured
 from tandem.records.models import CarePlanRecord, CarePlanType, ContactOutcome, TeamKind
 from tandem.records.tests.factories import (
     CareContactFactory,
+    PractitionerFactory,
     PregnancyFactory,
     TeamFactory,
     WomanFactory,
@@ -89,24 +91,52 @@ def test_did_not_attend_counts_contacts_by_their_uk_date():
 # --- Continuity of carer by 29 weeks ---------------------------------------------------------
 
 
-def test_continuity_pathway_counts_continuity_teams_among_women_past_29_weeks():
+def _continuity_plan(pregnancy, days, **fields):
+    """A care plan at `days` days' gestation: antenatal (05), flagged as on a continuity
+    pathway and naming the midwife who agreed it, unless `fields` say otherwise."""
+    defaults = {"continuity_pathway": True, "recorded_by": PractitionerFactory()}
+    return CarePlanRecord.objects.create(
+        pregnancy=pregnancy,
+        care_plan_type=fields.pop("care_plan_type", CarePlanType.ANTENATAL),
+        care_plan_date=_on_day(pregnancy.edd, days),
+        **(defaults | fields),
+    )
+
+
+def test_continuity_pathway_counts_flagged_antenatal_plans_by_203_days():
     continuity = TeamFactory(kind=TeamKind.CONTINUITY)
-    midwifery = TeamFactory(kind=TeamKind.MIDWIFERY)
 
-    def booked(team, **fields):
-        PregnancyFactory(booking_date=BOOKED_ON, edd=EDD, team=team, **fields)
+    def booked(team=None, **fields):
+        return PregnancyFactory(booking_date=BOOKED_ON, edd=EDD, team=team, **fields)
 
-    booked(continuity)  # counted
-    booked(midwifery)
-    booked(None)
-    # Ended at 28+6: never reached 29 weeks, not counted.
-    booked(continuity, status="ended", ended_on=_on_day(EDD, 202))
-    # Ended at 29+0: counted in the denominator.
-    booked(midwifery, status="ended", ended_on=_on_day(EDD, 203))
+    # Counted: flagged on the last day (203 days, 29+0), and flagged earlier with a later
+    # plan that is not (a later plan does not undo an earlier one). Neither needs to be in a
+    # continuity team: the plan is the evidence.
+    _continuity_plan(booked(continuity), 203)
+    earlier = booked()
+    _continuity_plan(earlier, 100)
+    _continuity_plan(earlier, 150, continuity_pathway=False)
+    # Not counted:
+    _continuity_plan(booked(continuity), 204)  # flagged a day late (29+1)
+    _continuity_plan(booked(continuity), 150, care_plan_type=CarePlanType.BIRTH)  # 06
+    _continuity_plan(booked(continuity), 150, care_plan_type=CarePlanType.POSTNATAL)  # 07
+    _continuity_plan(booked(continuity), 100, continuity_pathway=False)  # not on the pathway
+    _continuity_plan(booked(continuity), 100, continuity_pathway=None)  # not recorded
+    _continuity_plan(booked(continuity), 100, recorded_by=None)  # no care professional
+    booked(continuity)  # in a continuity team, but no plan at all
+    # Flagged in time but ended at 28+6: never reached 29 weeks, in neither count.
+    _continuity_plan(booked(continuity, status="ended", ended_on=_on_day(EDD, 202)), 150)
+    # Ended at 29+0 without a flagged plan: in the denominator only.
+    booked(status="ended", ended_on=_on_day(EDD, 203))
+    # Booked in February with a flagged plan: another month.
+    _continuity_plan(PregnancyFactory(booking_date=date(2025, 2, 20), edd=EDD), 150)
 
-    rate = measured("continuity_pathway", MARCH_2025)
+    march = measured("continuity_pathway", MARCH_2025)
+    february = measured("continuity_pathway", Month(2025, 2))
 
-    assert (rate.numerator, rate.denominator) == (1, 4)
+    # Denominator: the 2 counted, the 7 not counted and the one ended at 29+0 (10).
+    assert (march.numerator, march.denominator) == (2, 10)
+    assert (february.numerator, february.denominator) == (1, 1)
 
 
 # --- Personalised care and support plans -------------------------------------------------------
@@ -193,6 +223,7 @@ def booked_woman():
         team=TeamFactory(kind=TeamKind.CONTINUITY),
     )
     _plans(pregnancy)
+    _continuity_plan(pregnancy, 100)  # on a continuity pathway by 29 weeks
     CareContactFactory(
         pregnancy=pregnancy,
         starts_at=datetime.combine(BOOKED_ON, time(10), tzinfo=LONDON),
