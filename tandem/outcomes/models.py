@@ -66,13 +66,19 @@ class FeedingAt6To8Weeks(models.TextChoices):
 
 
 class GenitalTractTrauma(models.TextChoices):
-    """SNOMED CT codes for the lesions the CQIM counts, plus the common lesser ones."""
+    """The SNOMED CT tears MSDS records as GenitalTractTraumaticLesion, named as NHS
+    Digital's maternity statistics name them. An episiotomy is recorded on its own field."""
 
     NONE = "", "None recorded"
     FIRST_DEGREE = "57759005", "First degree perineal tear"
     SECOND_DEGREE = "6234006", "Second degree perineal tear"
     THIRD_DEGREE = "10217006", "Third degree perineal tear"
     FOURTH_DEGREE = "399031001", "Fourth degree perineal tear"
+    LABIAL = "249221003", "Labial tear"
+    VAGINAL = "262935001", "Vaginal tear"
+    CERVICAL = "199972004", "Cervical tear"
+    URETHRAL = "237329006", "Urethral tear"
+    CLITORAL = "1105801000000107", "Clitoral tear"
 
 
 class LabourAnaesthesia(models.TextChoices):

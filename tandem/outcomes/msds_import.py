@@ -174,12 +174,15 @@ LABOUR_FIELDS = (
     "labour_onset_at",
     "caesarean_at",
     "genital_tract_trauma",
+    "episiotomy",
     "blood_loss_ml",
     "smoking_status_delivery",
     "births_count",
     "birth_date",
     "robson_group",
 )
+_EPISIOTOMY_AT = LABOUR_FIELDS.index("episiotomy")
+_BIRTH_DATE_AT = LABOUR_FIELDS.index("birth_date")
 BABY_FIELDS = (
     "born_at",
     "outcome",
@@ -421,6 +424,43 @@ def _postcode(value: str) -> str:
     return postcode
 
 
+# MSDS records an episiotomy as a GenitalTractTraumaticLesion procedure code; NHS Digital's
+# maternity statistics group these as "Episiotomy", and its BWOI leaves out the anterior
+# incision (63407004) with them, so Tandem records all of them as an episiotomy.
+EPISIOTOMY_CODES = frozenset(
+    ("85548006", "236992007", "40219000", "26313002", "15413009", "17860005", "25828002",
+     "288194000", "63407004")
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Lesion:
+    """What one GenitalTractTraumaticLesion value says: a tear, or that an episiotomy was
+    done (None: the value says nothing about an episiotomy)."""
+
+    trauma: str = ""
+    episiotomy: bool | None = None
+
+
+def _lesion(value: str) -> _Lesion:
+    if value == "":
+        return _Lesion()
+    if value in EPISIOTOMY_CODES:
+        return _Lesion(episiotomy=True)
+    if value in GenitalTractTrauma.values:
+        return _Lesion(trauma=value)
+    raise _Invalid(
+        f"'{value}' is not a genital tract trauma code: a tear ("
+        + ", ".join(code for code in GenitalTractTrauma.values if code)
+        + ") or an episiotomy ("
+        + ", ".join(sorted(EPISIOTOMY_CODES))
+        + ")"
+    )
+
+
+# MSDS onset codes 8 (not applicable) and 9 (not known) say no onset method is recorded.
+_ONSET_METHODS = _choices(LabourOnsetMethod) | {"8": "", "9": ""}
+
 _SMOKING = {
     "Smoker": SmokingStatus.SMOKER.value,
     "Non-smoker": SmokingStatus.NON_SMOKER.value,
@@ -458,12 +498,10 @@ def _parsers(providers: dict[str, int]) -> dict[str, Parser]:
         "SmokingStatusBooking": _coded("smoking status", _SMOKING),
         "SmokingStatusDelivery": _coded("smoking status", _SMOKING),
         "LabourDeliveryID": _identifier("labour and delivery ID"),
-        "LabourOnsetMethod": _coded("labour onset method", _choices(LabourOnsetMethod)),
+        "LabourOnsetMethod": _coded("labour onset method", _ONSET_METHODS),
         "LabourOnsetDate": _moment,
         "CaesareanDate": _moment,
-        "GenitalTractTraumaticLesion": _coded(
-            "genital tract trauma (SNOMED CT)", _choices(GenitalTractTrauma)
-        ),
+        "GenitalTractTraumaticLesion": _lesion,
         "BloodLossMl": _whole_number("blood loss in ml", 0, 20_000),
         "PersonBirthDateBaby": _required("baby's date and time of birth", _moment),
         "PregOutcome": _coded("pregnancy outcome", _choices(PregnancyOutcome), required=True),
@@ -1179,7 +1217,15 @@ class _Import:
         self.scratch_pregnancy.previous_stillbirths = still
         self.scratch_pregnancy.previous_caesareans = caesareans
         labour_values = self._derived_labour(first.labour, rows)
-        birth_date = labour_values[7]
+        held_labour = held.labours.get(first.labour_id)
+        if labour_values[_EPISIOTOMY_AT] is None and held_labour is not None:
+            # The file says nothing of an episiotomy: what a midwife recorded stays.
+            labour_values = (
+                *labour_values[:_EPISIOTOMY_AT],
+                held_labour[2 + _EPISIOTOMY_AT],
+                *labour_values[_EPISIOTOMY_AT + 1 :],
+            )
+        birth_date = labour_values[_BIRTH_DATE_AT]
         values = (
             provider_id,
             self.places.area_id(lsoa_code, provider_id),
@@ -1204,7 +1250,7 @@ class _Import:
             first.pregnancy_id,
         )
         labour_id = self._write(
-            held.labours.get(first.labour_id),
+            held_labour,
             labour_values,
             self.writers.new_labours,
             self.writers.changed_labours,
@@ -1237,7 +1283,18 @@ class _Import:
                 for birth_order, row in enumerate(rows, start=1)
             ],
         )
-        return (*labour, derived.births_count, derived.birth_date, str(derived.robson_group))
+        onset_method, onset_at, caesarean_at, lesion, *rest = labour
+        return (
+            onset_method,
+            onset_at,
+            caesarean_at,
+            lesion.trauma,
+            lesion.episiotomy,
+            *rest,
+            derived.births_count,
+            derived.birth_date,
+            str(derived.robson_group),
+        )
 
     @staticmethod
     def _write(

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
         ("PreviousLiveBirths", "21", "Previous live births must be between 0 and 20"),
         ("PreviousCaesareanSections", "1", "cannot be more than previous births"),
         ("SmokingStatusBooking", "smoker", "'smoker' is not a smoking status code"),
-        ("LabourOnsetMethod", "8", "'8' is not a labour onset method code"),
+        ("LabourOnsetMethod", "6", "'6' is not a labour onset method code"),
         ("LabourOnsetDate", "2025-02-27 06:00", "YYYY-MM-DDTHH:MM"),
         ("LabourOnsetDate", "2025-02-28T06:00", "Labour cannot start after the baby's birth"),
         ("GenitalTractTraumaticLesion", "123", "is not a genital tract trauma"),
