@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 PREGNANCY_DAYS = 280
 MAX_GESTATION_DAYS = 45 * 7
+MIN_BIRTH_GESTATION_DAYS = 141  # 20+1 weeks: MSDS's shortest valid gestation at birth
 
 
 @dataclass(frozen=True, order=True)

@@ -8,10 +8,10 @@ pregnancy is group 8 whatever else is missing.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS
 from tandem.outcomes.models import RobsonGroup
 
 TERM_DAYS = 259  # 37+0 weeks
-LONGEST_VALID_DAYS = 315
 
 
 class Onset(StrEnum):
@@ -108,7 +108,11 @@ def lie_of(presentation: str) -> Lie | None:
 
 
 def term_of(gestation_days: int | None) -> bool | None:
-    """Term is 37+0 weeks or more; a gestation beyond 45+0 weeks is not valid."""
-    if gestation_days is None or gestation_days > LONGEST_VALID_DAYS:
+    """Term is 37+0 weeks or more; a gestation under 20+1 or beyond 45+0 weeks is not
+    valid, so it is treated as not recorded."""
+    # NHS Digital's group 10 is 141 to 258 days.
+    if gestation_days is None:
+        return None
+    if not MIN_BIRTH_GESTATION_DAYS <= gestation_days <= MAX_GESTATION_DAYS:
         return None
     return gestation_days >= TERM_DAYS

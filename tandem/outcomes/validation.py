@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from tandem.core.gestation import MAX_GESTATION_DAYS, Gestation
+from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS, Gestation
 from tandem.outcomes.models import (
     DeliveryMethod,
     FeedingAt6To8Weeks,
@@ -23,8 +23,6 @@ from tandem.outcomes.models import (
 )
 from tandem.records.validation import Errors, check_smoking_status
 
-# MSDS counts a gestation at birth of 141 (some measures 154) to 315 days as valid.
-MIN_GESTATION_DAYS = 141
 MIN_WEIGHT_G, MAX_WEIGHT_G = 200, 7000
 MAX_BLOOD_LOSS_ML = 10_000
 MAX_APGAR = 10
@@ -142,10 +140,10 @@ def check_baby(
     gestation = values.get("gestation_days")
     if gestation is None:
         add("gestation_days", "enter the gestation at birth in weeks and days")
-    elif not MIN_GESTATION_DAYS <= gestation <= MAX_GESTATION_DAYS:
+    elif not MIN_BIRTH_GESTATION_DAYS <= gestation <= MAX_GESTATION_DAYS:
         add(
             "gestation_days",
-            f"gestation at birth must be between {Gestation(MIN_GESTATION_DAYS)} and "
+            f"gestation at birth must be between {Gestation(MIN_BIRTH_GESTATION_DAYS)} and "
             f"{Gestation(MAX_GESTATION_DAYS)} weeks",
         )
     apgar = values.get("apgar_5")

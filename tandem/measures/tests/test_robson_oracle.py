@@ -166,9 +166,17 @@ def test_lie_of_maps_fetus_presentation(presentation, lie):
 
 @pytest.mark.parametrize(
     ("days", "term"),
-    [(None, None), (154, False), (258, False), (259, True), (315, True), (316, None)],
+    [
+        (None, None),
+        (140, None),
+        (141, False),
+        (258, False),
+        (259, True),
+        (315, True),
+        (316, None),
+    ],
 )
-def test_term_of_is_259_to_315_days(days, term):
+def test_term_of_is_259_to_315_days_and_preterm_from_141(days, term):
     assert term_of(days) is term
 
 
