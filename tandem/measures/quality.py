@@ -42,6 +42,8 @@ from tandem.records.models import Area, Lsoa, Organisation, OrganisationKind
 NO_EXPECTED_DELIVERIES = "no expected deliveries recorded"
 NO_RECORDS = "no records to check in the period"
 NO_CHECKS = "No data-quality checks defined"
+PASSED, LOW_DATA_QUALITY, DID_NOT_SUBMIT = "Passed", "Low data quality", "Did not submit"
+NO_CHECKS_VERDICT = "No checks"
 HES_YEAR_DAYS = 365
 RATIO_PLACES = Decimal("0.001")
 TANDEM_CHECK_PREFIX = "T"  # Tandem's own checks, beside NHS Digital's numbered ones
@@ -831,9 +833,31 @@ class ProviderGate:
         return tuple(result for result in self.results if not result.passed)
 
     @property
+    def submitted(self) -> bool:
+        """Whether the provider has any record the month's checks count. NHS Digital flags
+        a provider that did not submit (DNS) apart from one with low data quality; the
+        six-month checks (13, 21) say nothing about the month, and a HES comparison's
+        expected deliveries are not records."""
+        return any(
+            result.numerator > 0 or (result.check.kind is Kind.SHARE and result.denominator > 0)
+            for result in self.results
+            if result.check.window is Window.MONTH
+        )
+
+    @property
+    def verdict(self) -> str:
+        if not self.results:
+            return NO_CHECKS_VERDICT
+        if not self.submitted:
+            return DID_NOT_SUBMIT
+        return PASSED if self.passed else LOW_DATA_QUALITY
+
+    @property
     def summary(self) -> str:
         if not self.results:
             return NO_CHECKS
+        if not self.submitted:
+            return f"{DID_NOT_SUBMIT}: no records in {self.period.first_day:%B %Y}"
         if not self.failing:
             return "Data quality checks passed"
         return "Low data quality: failed " + "; ".join(

@@ -93,10 +93,17 @@ def gate_summary(gates: list[quality.ProviderGate]) -> str:
     """The overview's data-quality flag: passed everywhere, or the providers that fail."""
     if not gates or not gates[0].has_checks:
         return quality.NO_CHECKS
-    failing = [gate.provider_name for gate in gates if not gate.passed]
-    if not failing:
+    verdicts = {gate.provider_name: gate.verdict for gate in gates}
+    failing = [name for name, verdict in verdicts.items() if verdict == quality.LOW_DATA_QUALITY]
+    silent = [name for name, verdict in verdicts.items() if verdict == quality.DID_NOT_SUBMIT]
+    parts = [f"Low data quality at {', '.join(failing)}"] if failing else []
+    if silent:
+        parts.append(f"no records from {', '.join(silent)}")
+    if not parts:
         return "Passed at every provider"
-    return f"Low data quality at {', '.join(failing)}"
+    if not failing:
+        parts.insert(0, "Passed at every provider with records")
+    return "; ".join(parts)
 
 
 # --- A measure's page ----------------------------------------------------------------------

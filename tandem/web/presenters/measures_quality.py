@@ -24,7 +24,7 @@ def gates_table(
     rows, csv_rows = [], []
     for measure in measures:
         for gate in gates_by_measure[measure.id]:
-            verdict = {True: "Passed", False: "Low data quality", None: "No checks"}[gate.passed]
+            verdict = gate.verdict
             failing = "; ".join(
                 f"{result.label}: {result.value_text} (needs {result.threshold_text})"
                 for result in gate.failing
