@@ -53,19 +53,46 @@ def _ethnic_group(paths: Paths) -> Expression:
     )
 
 
+# Why a woman has no IMD decile, kept apart as MSMS keeps its "pseudo postcode" and
+# "missing" categories: no fixed abode and living overseas are equity questions too.
+PSEUDO_POSTCODE = "Pseudo postcode (no fixed abode or overseas)"
+POSTCODE_NOT_PLACED = "Postcode not placed in England"
+NO_POSTCODE = "No postcode"
+UNPLACED = (PSEUDO_POSTCODE, POSTCODE_NOT_PLACED, NO_POSTCODE)
+PSEUDO_POSTCODE_PREFIX = "ZZ99"
+
+
+def _unplaced(paths: Paths) -> tuple[list[When], Value]:
+    """The cases for a woman without a decile, and the default (a postcode not placed)."""
+    postcode = paths.to_pregnancy("woman__postcode")
+    return [
+        When(**{f"{postcode}__istartswith": PSEUDO_POSTCODE_PREFIX}, then=Value(PSEUDO_POSTCODE)),
+        When(**{postcode: ""}, then=Value(NO_POSTCODE)),
+    ], Value(POSTCODE_NOT_PLACED)
+
+
 def _imd_decile(paths: Paths) -> Expression:
-    return F(paths.to_pregnancy("woman__imd_decile"))
+    field = paths.to_pregnancy("woman__imd_decile")
+    unplaced, default = _unplaced(paths)
+    return Case(
+        *(When(**{field: decile}, then=Value(str(decile))) for decile in range(1, 11)),
+        *unplaced,
+        default=default,
+        output_field=CharField(),
+    )
 
 
 def _imd_quintile(paths: Paths) -> Expression:
     field = paths.to_pregnancy("woman__imd_decile")
+    unplaced, default = _unplaced(paths)
     return Case(
         *(
-            When(**{f"{field}__in": (2 * quintile - 1, 2 * quintile)}, then=Value(quintile))
+            When(**{f"{field}__in": (2 * quintile - 1, 2 * quintile)}, then=Value(str(quintile)))
             for quintile in range(1, 6)
         ),
-        default=Value(None),
-        output_field=IntegerField(),
+        *unplaced,
+        default=default,
+        output_field=CharField(),
     )
 
 
@@ -147,13 +174,13 @@ DIMENSIONS: dict[str, Dimension] = {
             "imd_decile",
             "IMD decile (1 = most deprived)",
             _imd_decile,
-            (*(str(decile) for decile in range(1, 11)), NOT_KNOWN),
+            (*(str(decile) for decile in range(1, 11)), *UNPLACED),
         ),
         Dimension(
             "imd_quintile",
             "IMD quintile (1 = most deprived)",
             _imd_quintile,
-            (*(str(quintile) for quintile in range(1, 6)), NOT_KNOWN),
+            (*(str(quintile) for quintile in range(1, 6)), *UNPLACED),
         ),
         Dimension(
             "age_band",

@@ -31,6 +31,7 @@ from tandem.core.disclosure import rounded
 from tandem.measures.birth_populations import BIRTH_CRITERIA
 from tandem.measures.care_populations import BOOKING_CRITERIA
 from tandem.measures.definitions import Measure
+from tandem.measures.dimensions import PSEUDO_POSTCODE_PREFIX
 from tandem.measures.models import ExpectedDeliveries
 from tandem.measures.population import between
 from tandem.measures.populations import POPULATIONS
@@ -1018,7 +1019,6 @@ def _previous(month: Month) -> Month:
 
 GROUPINGS = ("provider", "area")
 NO_AREA = "No area recorded"
-PSEUDO_POSTCODE_PREFIX = "ZZ99"
 _CODED_ETHNICITY = tuple(
     code
     for code in EthnicCategory.values

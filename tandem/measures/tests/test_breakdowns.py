@@ -80,15 +80,18 @@ def test_breakdown_by_ethnic_group_keeps_not_stated_not_known_and_missing_apart(
 def test_breakdown_by_imd_decile_and_quintile():
     for decile, bleed in [(1, True), (2, False), (2, False), (10, True), (None, False)]:
         _birth(woman={"imd_decile": decile}, bleed=bleed)
+    # Without a decile, why is kept: a ZZ99 pseudo postcode, or no postcode at all.
+    _birth(woman={"imd_decile": None, "postcode": "ZZ99 3VZ", "lsoa_code": ""}, bleed=True)
+    _birth(woman={"imd_decile": None, "postcode": "", "lsoa_code": ""})
 
-    assert _by("imd_decile") == {
-        ("1",): (1, 1),
-        ("2",): (0, 2),
-        ("10",): (1, 1),
-        ("Not known",): (0, 1),
+    unplaced = {
+        ("Postcode not placed in England",): (0, 1),
+        ("Pseudo postcode (no fixed abode or overseas)",): (1, 1),
+        ("No postcode",): (0, 1),
     }
+    assert _by("imd_decile") == {("1",): (1, 1), ("2",): (0, 2), ("10",): (1, 1), **unplaced}
     # quintile 1 is deciles 1 and 2
-    assert _by("imd_quintile") == {("1",): (1, 3), ("5",): (1, 1), ("Not known",): (0, 1)}
+    assert _by("imd_quintile") == {("1",): (1, 3), ("5",): (1, 1), **unplaced}
 
 
 def test_breakdown_by_age_band_uses_completed_years_on_the_booking_day():
@@ -135,7 +138,7 @@ def test_breakdown_by_two_dimensions_crosses_their_groups():
         ("White", "1"): (1, 2),
         ("White", "5"): (0, 1),
         ("Black or Black British", "1"): (2, 2),
-        ("Missing", "Not known"): (0, 1),
+        ("Missing", "Postcode not placed in England"): (0, 1),
     }
 
 

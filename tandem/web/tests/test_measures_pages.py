@@ -84,7 +84,11 @@ def test_equity_page_shows_each_measure_by_ethnic_group_and_quintile(client, per
     # Everyone is White British with no IMD decile: 1 of 12 women, published as 5 of 10.
     pph = page.split("<h2>Postpartum haemorrhage of 1,500 ml or more</h2>")[1]
     assert _row(pph, "White")[1:] == ["500 per 1,000", "237 to 763", "5 of 10"]
-    assert _row(pph, "Not known")[1:] == ["500 per 1,000", "237 to 763", "5 of 10"]
+    assert _row(pph, "Postcode not placed in England")[1:] == [
+        "500 per 1,000",
+        "237 to 763",
+        "5 of 10",
+    ]
 
 
 def test_robson_page_shows_the_who_table(client, personas, births):
