@@ -43,10 +43,14 @@ def plan_care_plans(
     antenatal = story.booking_date
     if not chance(rng, ANTENATAL_AT_BOOKING):
         antenatal += timedelta(days=rng.randint(*ANTENATAL_LATER_DAYS))
+    # A woman booking after 32 weeks agrees her birth and postnatal plans once booked.
     due = (
         (CarePlanType.ANTENATAL, antenatal),
-        (CarePlanType.BIRTH, story.date_at(rng.randint(*BIRTH_PLAN_DAYS))),
-        (CarePlanType.POSTNATAL, story.date_at(rng.randint(*POSTNATAL_PLAN_DAYS))),
+        (CarePlanType.BIRTH, max(story.date_at(rng.randint(*BIRTH_PLAN_DAYS)), story.booking_date)),
+        (
+            CarePlanType.POSTNATAL,
+            max(story.date_at(rng.randint(*POSTNATAL_PLAN_DAYS)), story.booking_date),
+        ),
     )
     plans = []
     for plan_type, day in due:

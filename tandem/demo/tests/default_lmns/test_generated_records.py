@@ -9,7 +9,7 @@ from tandem.core.models import User
 from tandem.core.nhs_number import is_valid
 from tandem.core.roles import Role
 from tandem.demo.accounts import DEMO_PASSWORD, DEMO_USERNAMES
-from tandem.demo.tests.support import PATHWAY_MODELS, generate
+from tandem.demo.tests.support import DEMO_PREGNANCIES, PATHWAY_MODELS
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.pathway.models import Referral
 from tandem.records import validation
@@ -42,17 +42,15 @@ STOCKPORT_AREAS = {
 }
 
 
-def test_generated_nhs_numbers_are_valid_and_in_the_test_range():
-    generate(1000, seed=21, today=timezone.localdate())
+def test_generated_nhs_numbers_are_valid_and_in_the_test_range(demo_lmns):
     numbers = list(Woman.objects.values_list("nhs_number", flat=True))
-    assert len(numbers) == len(set(numbers)) == 1000
+    assert len(numbers) == len(set(numbers)) == DEMO_PREGNANCIES
     for number in numbers:
         assert len(number) == 10 and number.startswith("999")
         assert is_valid(number), number
 
 
-def test_generated_organisations_use_real_provider_codes():
-    generate(200, seed=21, today=timezone.localdate())
+def test_generated_organisations_use_real_provider_codes(demo_lmns):
     providers = dict(
         Organisation.objects.filter(kind=OrganisationKind.MATERNITY_PROVIDER).values_list(
             "ods_code", "lad_code"
@@ -71,8 +69,7 @@ def test_generated_organisations_use_real_provider_codes():
     }
 
 
-def test_stockport_has_ten_areas_with_the_pilot_areas_live():
-    generate(200, seed=21, today=timezone.localdate())
+def test_stockport_has_ten_areas_with_the_pilot_areas_live(demo_lmns):
     stockport = Area.objects.filter(organisation__ods_code="RWJ")
     assert set(stockport.values_list("name", flat=True)) == STOCKPORT_AREAS
     pilots = stockport.filter(name__in=["Adswood", "Brinnington", "Offerton"])
@@ -86,8 +83,7 @@ def test_stockport_has_ten_areas_with_the_pilot_areas_live():
         assert 4 <= Area.objects.filter(organisation__ods_code=ods_code).count() <= 6
 
 
-def test_every_lsoa_of_each_authority_is_in_exactly_one_area():
-    generate(200, seed=21, today=timezone.localdate())
+def test_every_lsoa_of_each_authority_is_in_exactly_one_area(demo_lmns):
     for provider in Organisation.objects.filter(kind=OrganisationKind.MATERNITY_PROVIDER):
         lsoas = set(Lsoa.objects.filter(lad_code=provider.lad_code).values_list("code", flat=True))
         mapped = list(
@@ -97,9 +93,8 @@ def test_every_lsoa_of_each_authority_is_in_exactly_one_area():
         assert all(area.lsoas.exists() for area in provider.areas.all())
 
 
-def test_generated_records_pass_model_and_service_validation():
+def test_generated_records_pass_model_and_service_validation(demo_lmns):
     today = timezone.localdate()
-    generate(600, seed=23, today=today)
     for woman in Woman.objects.all()[:200]:
         woman.full_clean()
         errors = validation.Errors()
@@ -144,8 +139,7 @@ def test_generated_records_pass_model_and_service_validation():
             row.full_clean()
 
 
-def test_demo_sign_ins_one_per_role_in_stockport():
-    generate(300, seed=24, today=timezone.localdate())
+def test_demo_sign_ins_one_per_role_in_stockport(demo_lmns):
     users = {user.role: user for user in User.objects.filter(username__in=DEMO_USERNAMES.values())}
     assert set(users) == set(Role.values)
     for role, user in users.items():

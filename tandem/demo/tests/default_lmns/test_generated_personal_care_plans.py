@@ -7,16 +7,12 @@ from django.utils import timezone
 
 from tandem.careplans.models import Author, CarePlan, PlanSection, SectionVersion
 from tandem.careplans.validation import validated_content
-from tandem.demo.tests.support import generate
 from tandem.records.models import CarePlanRecord, CarePlanType
 
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_plans_agree_with_the_msds_records():
-    today = timezone.localdate()
-    generate(400, seed=23, today=today)
-
+def test_generated_plans_agree_with_the_msds_records(demo_lmns):
     plans = CarePlan.objects.all()
     assert plans.count() > 5
     versions = SectionVersion.objects.select_related("plan")

@@ -8,7 +8,6 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from tandem.demo.tests.support import generate
 from tandem.handover.models import Handover, HandoverStatus
 from tandem.handover.services import overdue
 from tandem.outcomes.models import LabourDelivery
@@ -17,9 +16,8 @@ from tandem.records.models import TeamKind
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_handovers_are_plausible():
+def test_generated_handovers_are_plausible(demo_lmns):
     today = timezone.localdate()
-    generate(800, seed=21, today=today)
 
     handovers = Handover.objects.all()
     recent_births = LabourDelivery.objects.filter(birth_date__gte=today - timedelta(days=60))

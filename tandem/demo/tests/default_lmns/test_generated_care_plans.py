@@ -9,7 +9,6 @@ import pytest
 from django.db.models import F, Q
 from django.utils import timezone
 
-from tandem.demo.tests.support import generate
 from tandem.measures.definitions import measure
 from tandem.measures.services import Month, compute
 from tandem.records.models import CarePlanRecord, CarePlanType, Pregnancy, TeamKind
@@ -17,9 +16,8 @@ from tandem.records.models import CarePlanRecord, CarePlanType, Pregnancy, TeamK
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_lmns_has_care_plans_the_measure_can_count():
+def test_generated_lmns_has_care_plans_the_measure_can_count(demo_lmns):
     today = timezone.localdate()
-    generate(800, seed=21, today=today)
 
     plans = CarePlanRecord.objects.all()
     assert set(plans.values_list("care_plan_type", flat=True)) == set(CarePlanType.values)

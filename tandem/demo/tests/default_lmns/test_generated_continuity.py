@@ -5,19 +5,16 @@ history."""
 
 import pytest
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.utils import timezone
 
 from tandem.continuity.models import CarerAssignment, ContinuityTeam
 from tandem.continuity.services import active_members, current_carers
-from tandem.demo.tests.support import generate
 from tandem.records.codes import EthnicGroup, ethnic_group_codes
 from tandem.records.models import CarePlanRecord, Pregnancy, TeamKind
 
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_continuity_agrees_with_care_plans_and_teams():
-    generate(800, seed=21, today=timezone.localdate())
+def test_generated_continuity_agrees_with_care_plans_and_teams(demo_lmns):
 
     teams = list(ContinuityTeam.objects.select_related("team"))
     assert teams

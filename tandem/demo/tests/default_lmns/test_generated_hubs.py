@@ -4,9 +4,7 @@ most actioned with an urgent referral and one open on the demo midwife's list.""
 
 import pytest
 from django.db.models import F
-from django.utils import timezone
 
-from tandem.demo.tests.support import generate
 from tandem.hubs.models import (
     RedFlagTask,
     ServiceCategory,
@@ -21,8 +19,7 @@ from tandem.records.models import Area
 pytestmark = pytest.mark.django_db
 
 
-def test_generated_hubs_referrals_and_wellbeing_are_plausible():
-    generate(800, seed=23, today=timezone.localdate())
+def test_generated_hubs_referrals_and_wellbeing_are_plausible(demo_lmns):
 
     for area in Area.objects.all():
         categories = set(area.services.values_list("category", flat=True))
