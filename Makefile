@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_PREGNANCIES ?= 3000
 DEMO_SEED ?= 2026
 
-.PHONY: run test test-sqlite test-postgres lint format bench install browser-deps pdf-deps check-migrations clean
+.PHONY: run test test-sqlite test-postgres test-postgres-browser lint format bench install browser-deps pdf-deps check-migrations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,14 +57,20 @@ format: $(STAMP)
 test-sqlite: $(STAMP) browser-deps pdf-deps
 	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadfile --cov=tandem --cov-report=term:skip-covered --cov-fail-under=90
 
-# Runs when a PostgreSQL server answers on 127.0.0.1:5432 (CI always has one).
-test-postgres: $(STAMP) browser-deps pdf-deps
+# Runs when a PostgreSQL server answers on 127.0.0.1:5432 (CI always has one). The browser
+# journeys run once, in the SQLite run: they test pages and scripts, and every view they
+# drive is also tested on PostgreSQL through Django's test client. Running them twice would
+# take `make test` past 15 minutes on a 2-core machine; `make test-postgres-browser` runs them.
+test-postgres: $(STAMP) pdf-deps
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 	  echo "PostgreSQL answers on 127.0.0.1:5432: running the suite against it"; \
-	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile; \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile -m "not browser"; \
 	else echo "No PostgreSQL on 127.0.0.1:5432: skipping the PostgreSQL run"; fi
 
 test: lint check-migrations test-sqlite test-postgres
+
+test-postgres-browser: $(STAMP) browser-deps pdf-deps
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile -m browser
 
 bench: $(STAMP) pdf-deps
 	$(BIN)/python bench/records.py
