@@ -62,36 +62,34 @@ UNPLACED = (PSEUDO_POSTCODE, POSTCODE_NOT_PLACED, NO_POSTCODE)
 PSEUDO_POSTCODE_PREFIX = "ZZ99"
 
 
-def _unplaced(paths: Paths) -> tuple[list[When], Value]:
-    """The cases for a woman without a decile, and the default (a postcode not placed)."""
+def _unplaced(paths: Paths) -> list[When]:
+    """The cases for a woman without a decile; any other is POSTCODE_NOT_PLACED."""
     postcode = paths.to_pregnancy("woman__postcode")
     return [
         When(**{f"{postcode}__istartswith": PSEUDO_POSTCODE_PREFIX}, then=Value(PSEUDO_POSTCODE)),
         When(**{postcode: ""}, then=Value(NO_POSTCODE)),
-    ], Value(POSTCODE_NOT_PLACED)
+    ]
 
 
 def _imd_decile(paths: Paths) -> Expression:
     field = paths.to_pregnancy("woman__imd_decile")
-    unplaced, default = _unplaced(paths)
     return Case(
         *(When(**{field: decile}, then=Value(str(decile))) for decile in range(1, 11)),
-        *unplaced,
-        default=default,
+        *_unplaced(paths),
+        default=Value(POSTCODE_NOT_PLACED),
         output_field=CharField(),
     )
 
 
 def _imd_quintile(paths: Paths) -> Expression:
     field = paths.to_pregnancy("woman__imd_decile")
-    unplaced, default = _unplaced(paths)
     return Case(
         *(
             When(**{f"{field}__in": (2 * quintile - 1, 2 * quintile)}, then=Value(str(quintile)))
             for quintile in range(1, 6)
         ),
-        *unplaced,
-        default=default,
+        *_unplaced(paths),
+        default=Value(POSTCODE_NOT_PLACED),
         output_field=CharField(),
     )
 

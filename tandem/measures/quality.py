@@ -173,8 +173,9 @@ _VALID_PRESENTATION = Q(presentation__in=("01", "02", "03", "04", "XX"))
 _VALID_ONSET = Q(**{f"{_LABOUR}onset_method__in": ("1", "2", "3", "4", "5")})
 _PPH_500 = Q(**{f"{_LABOUR}blood_loss_ml__gte": 500})
 _PPH_1500 = Q(**{f"{_LABOUR}blood_loss_ml__gte": 1500})
-_BWOI_DENOMINATOR = (
-    _BIRTH & _SINGLETON & _TERM & BIRTH_CRITERIA["cephalic"] & BIRTH_CRITERIA["spontaneous_vaginal"]
+# bwoi.toml's denominator, from the same criteria.
+_BWOI_DENOMINATOR = POPULATIONS["women_giving_birth"].condition(
+    ("birth", "singleton", "term", "cephalic", "spontaneous_vaginal")
 )
 _PREVIOUS_COUNTS = ("previous_live_births", "previous_stillbirths", "previous_caesareans")
 

@@ -1216,15 +1216,9 @@ class _Import:
         self.scratch_pregnancy.previous_live_births = live
         self.scratch_pregnancy.previous_stillbirths = still
         self.scratch_pregnancy.previous_caesareans = caesareans
-        labour_values = self._derived_labour(first.labour, rows)
         held_labour = held.labours.get(first.labour_id)
-        if labour_values[_EPISIOTOMY_AT] is None and held_labour is not None:
-            # The file says nothing of an episiotomy: what a midwife recorded stays.
-            labour_values = (
-                *labour_values[:_EPISIOTOMY_AT],
-                held_labour[2 + _EPISIOTOMY_AT],
-                *labour_values[_EPISIOTOMY_AT + 1 :],
-            )
+        held_episiotomy = None if held_labour is None else held_labour[2 + _EPISIOTOMY_AT]
+        labour_values = self._derived_labour(first.labour, rows, held_episiotomy)
         birth_date = labour_values[_BIRTH_DATE_AT]
         values = (
             provider_id,
@@ -1271,7 +1265,9 @@ class _Import:
                 birth_order,
             )
 
-    def _derived_labour(self, labour: tuple, rows: list[_Row]) -> tuple:
+    def _derived_labour(
+        self, labour: tuple, rows: list[_Row], held_episiotomy: bool | None
+    ) -> tuple:
         derived = derived_values(
             onset_method=labour[0],
             labour_onset_at=labour[1],
@@ -1289,7 +1285,8 @@ class _Import:
             onset_at,
             caesarean_at,
             lesion.trauma,
-            lesion.episiotomy,
+            # A tear says nothing of an episiotomy: what a midwife recorded stays.
+            held_episiotomy if lesion.episiotomy is None else lesion.episiotomy,
             *rest,
             derived.births_count,
             derived.birth_date,

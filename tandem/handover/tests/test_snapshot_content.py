@@ -62,6 +62,11 @@ def test_snapshot_carries_mother_birth_and_both_twins(client, personas, hv_team,
     assert value_of(snapshot, "mother", "NHS number") == personas.woman.nhs_number_display
     assert value_of(snapshot, "birth", "Babies born") == "2"
     assert value_of(snapshot, "birth", "Date of birth") == twins.birth_date.isoformat()
+    assert value_of(snapshot, "birth", "Episiotomy") == "No"
+    assert value_of(snapshot, "birth", "Epidural, spinal or general anaesthetic") == (
+        "No epidural, spinal or general anaesthetic"
+    )
+    assert value_of(snapshot, "birth", "Oxytocin to speed up labour") == "No"
     assert value_of(snapshot, "baby-1", "Birth weight") == "2,410 g"
     assert value_of(snapshot, "baby-1", "Gestation at birth") == "36+0 weeks"
     assert value_of(snapshot, "baby-1", "Mode of birth") == "Spontaneous vertex"

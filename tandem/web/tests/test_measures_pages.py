@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from tandem.measures.definitions import shown_measures
 from tandem.measures.tests.factories import give_birth
-from tandem.records.tests.factories import PregnancyFactory, WomanFactory
+from tandem.records.tests.factories import OrganisationFactory, PregnancyFactory, WomanFactory
 from tandem.web.tests.conftest import page_text
 from tandem.web.tests.test_programme_pages import _row
 
@@ -209,3 +209,25 @@ def test_measure_page_states_the_target_or_that_none_is_set(client, personas, bi
 
     assert "Target: 6.0% or less (Tobacco Control Plan for England (2017)" in smoking
     assert "Target: none set, so there is no assurance icon" in pph
+
+
+def test_a_provider_without_records_is_shown_as_not_submitting(client, personas, births):
+    OrganisationFactory(ods_code="RMP", name="Tameside and Glossop")
+    client.force_login(personas.analyst)
+
+    overview = page_text(client.get(reverse("web:measures"), MARCH))
+    page = page_text(client.get(PPH, MARCH))
+
+    assert _row(overview, "Postpartum haemorrhage")[6] == (
+        "Low data quality at Stockport NHS Foundation Trust; no records from Tameside and Glossop"
+    )
+    gates = page.split("<h2>Data quality</h2>")[1]
+    assert _row(gates, "Tameside and Glossop")[2] == "Did not submit"
+
+
+def test_bwoi_page_names_tandems_own_check_t1(client, personas, births):
+    client.force_login(personas.analyst)
+
+    page = page_text(client.get(reverse("web:measure", args=["bwoi"]), MARCH))
+
+    assert "DQ09, DQ15, DQ16, DQ29, DQ18, DQ25, T1" in page

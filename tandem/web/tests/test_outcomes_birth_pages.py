@@ -1,6 +1,7 @@
 """Recording and changing a birth through its pages: how many babies, then the labour and
 each baby; errors name the baby and sit at its field; a stale edit answers 409."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -274,3 +275,7 @@ def test_midwife_records_the_interventions_and_the_record_shows_them(client, per
     assert 'value="epidural" selected' in body
     record = page_text(client.get(reverse("web:woman", args=[personas.woman.pk])))
     assert "Epidural, spinal or general anaesthetic" in record
+    assert re.search(
+        r"Epidural, spinal or general anaesthetic\s*</dt>\s*<dd[^>]*>\s*Epidural\s*</dd>", record
+    )
+    assert re.search(r"Episiotomy\s*</dt>\s*<dd[^>]*>\s*Yes\s*</dd>", record)
