@@ -32,6 +32,18 @@ class Gestation:
         return cls(weeks * 7 + days)
 
 
+def birth_gestation_text(days: int) -> str:
+    """'39+5 weeks'; a value no birth can have (an extract may carry one) says so, since
+    measures and the Robson group treat it as not valid."""
+    text = f"{Gestation(days)} weeks"
+    if MIN_BIRTH_GESTATION_DAYS <= days <= MAX_GESTATION_DAYS:
+        return text
+    return (
+        f"{text} ({days} days, as imported: outside {Gestation(MIN_BIRTH_GESTATION_DAYS)} to "
+        f"{Gestation(MAX_GESTATION_DAYS)} weeks, so not counted as a valid gestation)"
+    )
+
+
 def edd_from_lmp(lmp: date) -> date:
     return lmp + timedelta(days=PREGNANCY_DAYS)
 

@@ -15,7 +15,7 @@ from tandem.assessments.models import FamilyPlanAction
 from tandem.careplans.models import CarePlan, PlanSection, PlanStage
 from tandem.careplans.sections import SPEC_OF, FieldKind
 from tandem.careplans.services import current_sections
-from tandem.core.gestation import Gestation
+from tandem.core.gestation import birth_gestation_text
 from tandem.hubs.services import referrals_for
 from tandem.outcomes.models import Baby, FeedingAt6To8Weeks, LabourDelivery, PregnancyOutcome
 from tandem.pathway.models import Referral, ReferralStatus
@@ -103,7 +103,7 @@ def _labour(labour: LabourDelivery) -> dict:
 
 
 def _baby(baby: Baby) -> dict:
-    gestation = None if baby.gestation_days is None else f"{Gestation(baby.gestation_days)} weeks"
+    gestation = None if baby.gestation_days is None else birth_gestation_text(baby.gestation_days)
     weight = None if baby.birth_weight_g is None else f"{baby.birth_weight_g:,} g"
     return _section(
         f"baby-{baby.birth_order}",

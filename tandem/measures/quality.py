@@ -269,8 +269,8 @@ def _valid_presentation(id_: str, nhs_window: str) -> Check:
         title="Valid fetal presentation",
         description=(
             "Babies born with a valid presentation recorded, as a share of babies born. "
-            "MSDS accepts 01 to 04 and XX; Tandem records 01 (cephalic), 02 (breech) and 03 "
-            "(abnormal lie) only."
+            "MSDS accepts 01 to 04 and XX, and so does the import; the forms offer 01 "
+            "(cephalic), 02 (breech) and 03 (abnormal lie) only."
         ),
         source=f"NHS Digital CQIMDQ{id_} ({nhs_window}); {_NHS_WINDOW_NOTE}",
         counting=Counting.BABIES,

@@ -33,6 +33,18 @@ class FetusPresentation(models.TextChoices):
     CEPHALIC = "01", "Cephalic"
     BREECH = "02", "Breech"
     ABNORMAL_LIE = "03", "Abnormal lie (transverse or oblique)"
+    # MSDS also allows 04 and XX, whose meanings are not confirmed (domain reference, 1.2):
+    # they come only from an extract, are shown as their code, and classify in no Robson group.
+    CODE_04 = "04", "MSDS code 04 (meaning not confirmed)"
+    CODE_XX = "XX", "MSDS code XX (meaning not confirmed)"
+
+
+# What a midwife chooses from on the birth forms: the presentations whose meaning is known.
+RECORDABLE_PRESENTATIONS = (
+    FetusPresentation.CEPHALIC,
+    FetusPresentation.BREECH,
+    FetusPresentation.ABNORMAL_LIE,
+)
 
 
 class PregnancyOutcome(models.TextChoices):

@@ -39,7 +39,6 @@ from simple_history.utils import bulk_update_with_history
 from tandem.core import nhs_number
 from tandem.core.audit import record_event
 from tandem.core.dbvalues import DbValues
-from tandem.core.gestation import MAX_GESTATION_DAYS
 from tandem.core.models import AuditAction
 from tandem.outcomes.derivation import BabyFacts, derived_values, uk_date
 from tandem.outcomes.models import (
@@ -148,6 +147,7 @@ COLUMNS = (
 REJECT_COLUMNS = (*COLUMNS, "row", "column", "reason")
 
 BIRTH_WEIGHT_NOT_KNOWN = "9999"
+MSDS_MAX_GESTATION = 999  # GestationLengthBirth is at most three digits
 MAX_ID_LENGTH = 40  # Pregnancy.msds_pregnancy_id and LabourDelivery.msds_labour_id
 CHUNK_ROWS = 5_000  # staged rows validated and looked up together
 WRITE_BATCH = 20_000
@@ -507,7 +507,9 @@ def _parsers(providers: dict[str, int]) -> dict[str, Parser]:
         "PregOutcome": _coded("pregnancy outcome", _choices(PregnancyOutcome), required=True),
         "DeliveryMethodCode": _coded("delivery method", _choices(DeliveryMethod)),
         "FetusPresentation": _coded("fetal presentation", _choices(FetusPresentation)),
-        "GestationLengthBirth": _whole_number("gestation at birth in days", 1, MAX_GESTATION_DAYS),
+        # Any three-digit value MSDS carries is kept: a value no birth can have is stored
+        # as sent, so the data-quality checks (DQ15/22/31) see it, and counts as not valid.
+        "GestationLengthBirth": _whole_number("gestation at birth in days", 0, MSDS_MAX_GESTATION),
         "SettingPlaceBirth": _coded("place of birth", _choices(PlaceOfBirth)),
         "ApgarScore": _whole_number("Apgar score", 0, 10),
         "BirthWeight": _birth_weight,

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS, Gestation
 from tandem.outcomes.models import (
+    RECORDABLE_PRESENTATIONS,
     DeliveryMethod,
     FeedingAt6To8Weeks,
-    FetusPresentation,
     FirstFeed,
     GenitalTractTrauma,
     LabourAnaesthesia,
@@ -80,7 +80,7 @@ def check_labour(errors: Errors, values: dict, *, now: datetime) -> None:
         errors,
         "anaesthesia",
         values.get("anaesthesia", ""),
-        LabourAnaesthesia,
+        LabourAnaesthesia.values,
         "Choose the epidural, spinal or general anaesthetic from the list",
         required=False,
     )
@@ -89,8 +89,10 @@ def check_labour(errors: Errors, values: dict, *, now: datetime) -> None:
     )
 
 
-def _check_choice(errors: Errors, key: str, value: str, choices, message: str, *, required: bool):
-    if value in choices.values or (value == "" and not required):
+def _check_choice(
+    errors: Errors, key: str, value: str, allowed, message: str, *, required: bool
+) -> None:
+    if value in allowed or (value == "" and not required):
         return
     errors.add(key, message)
 
@@ -123,11 +125,11 @@ def check_baby(
     if order is None or order < 1:
         add("birth_order", "enter the birth order, 1 for the first baby born")
     for field, choices, noun, required in (
-        ("outcome", PregnancyOutcome, "the outcome of the birth", True),
-        ("delivery_method", DeliveryMethod, "how the baby was delivered", True),
-        ("presentation", FetusPresentation, "the presentation at birth", True),
-        ("place_of_birth", PlaceOfBirth, "the place of birth", False),
-        ("first_feed", FirstFeed, "the first feed", False),
+        ("outcome", PregnancyOutcome.values, "the outcome of the birth", True),
+        ("delivery_method", DeliveryMethod.values, "how the baby was delivered", True),
+        ("presentation", RECORDABLE_PRESENTATIONS, "the presentation at birth", True),
+        ("place_of_birth", PlaceOfBirth.values, "the place of birth", False),
+        ("first_feed", FirstFeed.values, "the first feed", False),
     ):
         _check_choice(
             errors,

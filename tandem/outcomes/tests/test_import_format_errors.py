@@ -41,7 +41,7 @@ pytestmark = pytest.mark.django_db
         ("PregOutcome", "05", "'05' is not a pregnancy outcome code"),
         ("DeliveryMethodCode", "10", "'10' is not a delivery method code"),
         ("FetusPresentation", "1", "'1' is not a fetal presentation code"),
-        ("GestationLengthBirth", "316", "must be between 1 and 315"),
+        ("GestationLengthBirth", "1000", "must be between 0 and 999"),
         ("SettingPlaceBirth", "07", "'07' is not a place of birth code"),
         ("ApgarScore", "11", "The Apgar score must be between 0 and 10"),
         ("BirthWeight", "9998", "between 100 and 7000"),

@@ -11,9 +11,9 @@ from django import forms
 from django.utils import timezone
 
 from tandem.outcomes.models import (
+    RECORDABLE_PRESENTATIONS,
     DeliveryMethod,
     FeedingAt6To8Weeks,
-    FetusPresentation,
     FirstFeed,
     GenitalTractTrauma,
     LabourAnaesthesia,
@@ -204,7 +204,7 @@ class BirthForm(ServiceForm):
             ),
             baby_field(n, "presentation"): _choice(
                 "Presentation at birth",
-                FetusPresentation.choices,
+                [(code.value, code.label) for code in RECORDABLE_PRESENTATIONS],
                 noun=f"the presentation of {baby}",
                 required=True,
             ),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from tandem import access
-from tandem.core.gestation import Gestation
+from tandem.core.gestation import birth_gestation_text
 from tandem.core.roles import Permission
 from tandem.outcomes.models import Baby, LabourDelivery, PregnancyOutcome
 from tandem.records.models import Pregnancy, PregnancyStatus
@@ -97,14 +97,18 @@ def _number(value: int | None, unit: str = "") -> str:
 
 
 def _baby_summary(baby: Baby) -> dict:
-    gestation = Gestation(baby.gestation_days) if baby.gestation_days is not None else None
     return {
         "rows": [
             _row("Born", display.nhs_datetime(baby.born_at)),
             _row("Outcome", baby.get_outcome_display()),
             _row("Delivery", baby.get_delivery_method_display() or display.NOT_RECORDED),
             _row("Presentation", baby.get_presentation_display() or display.NOT_RECORDED),
-            _row("Gestation at birth", display.gestation(gestation)),
+            _row(
+                "Gestation at birth",
+                display.NOT_RECORDED
+                if baby.gestation_days is None
+                else birth_gestation_text(baby.gestation_days),
+            ),
             _row("Place of birth", baby.get_place_of_birth_display() or display.NOT_RECORDED),
             _row("Apgar score at 5 minutes", _number(baby.apgar_5)),
             _row("Birth weight", _number(baby.birth_weight_g, " g")),

@@ -279,3 +279,19 @@ def test_midwife_records_the_interventions_and_the_record_shows_them(client, per
         r"Epidural, spinal or general anaesthetic\s*</dt>\s*<dd[^>]*>\s*Epidural\s*</dd>", record
     )
     assert re.search(r"Episiotomy\s*</dt>\s*<dd[^>]*>\s*Yes\s*</dd>", record)
+
+
+@pytest.mark.parametrize("code", ["04", "XX"])
+def test_the_form_offers_only_presentations_whose_meaning_is_known(client, personas, code):
+    # An extract may carry MSDS codes 04 and XX; a midwife records what she saw.
+    client.force_login(personas.midwife)
+
+    page = client.get(_new_url(personas, 2)).content.decode()
+    response = client.post(
+        _new_url(personas, 2), twins_form_data(**_baby_data(1, presentation=code))
+    )
+
+    assert 'name="baby_1_presentation" type="radio" value="03"' in page
+    assert f'name="baby_1_presentation" type="radio" value="{code}"' not in page
+    assert_field_error(response, "baby_1_presentation", "Choose the presentation of baby 1")
+    assert not LabourDelivery.objects.exists()

@@ -66,3 +66,17 @@ def test_previous_births_not_recorded_say_so(client, personas):
 
     for key in ("Previous births", "Previous caesarean sections"):
         assert re.search(rf">\s*{key}\s*</dt>\s*<dd[^>]*>\s*Not recorded\s*</dd>", body), key
+
+
+def test_an_imported_code_and_impossible_gestation_are_shown_for_what_they_are(client, personas):
+    BabyFactory(
+        labour_delivery__pregnancy=personas.pregnancy, presentation="XX", gestation_days=320
+    )
+
+    body = _record(client, personas.midwife, personas)
+
+    assert "MSDS code XX (meaning not confirmed)" in body
+    assert (
+        "45+5 weeks (320 days, as imported: outside 20+1 to 45+0 weeks, "
+        "so not counted as a valid gestation)"
+    ) in body
