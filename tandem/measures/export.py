@@ -12,9 +12,11 @@ upper_95.
 - `rate`, `lower_95` and `upper_95` are in the measure's unit, rounded as NHS Digital
   publishes: 1 decimal place for a percentage, whole numbers per 1,000.
 
-Published figures (the NHS small-number rule, `Rate.published`) round both counts first,
-and the rate and its interval are worked out from the rounded counts. An export of exact
-figures is for internal use only and is recorded in the audit trail.
+Published figures (`--publish`) are told as NHS Digital publishes them
+(`publication.py`): both counts rounded by the small-number rule and the rate worked out
+from them; a provider failing its data-quality gate has no rate; the LMNS total sums the
+passing providers' rounded counts. An export of exact figures is for internal use only and
+is recorded in the audit trail.
 """
 
 import csv
@@ -27,6 +29,7 @@ from django.db.models import QuerySet
 from tandem.core.audit import record_event
 from tandem.core.models import AuditAction
 from tandem.measures.definitions import Measure, Unit, shown_measures
+from tandem.measures.publication import published_rates
 from tandem.measures.services import ALL, Month, Rate, check_breakdown, compute
 from tandem.records.models import Pregnancy
 
@@ -165,8 +168,10 @@ def export_measures(
     if last < first:
         raise ValueError(f"The last month ({last}) is before the first ({first})")
     chosen = list(measures) if measures is not None else shown_measures()
-    rates = told(
-        compute(chosen, first=first, last=last, by=by, pregnancies=pregnancies), publish=publish
+    rates = (
+        published_rates(chosen, first=first, last=last, by=by, pregnancies=pregnancies)
+        if publish
+        else compute(chosen, first=first, last=last, by=by, pregnancies=pregnancies)
     )
     if not publish:
         # Audited before the file is written: a failed write leaves an attempt on record

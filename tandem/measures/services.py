@@ -61,7 +61,9 @@ def months_between(first: Month, last: Month) -> list[Month]:
 
 @dataclass(frozen=True)
 class Rate:
-    """One measure for one month and one group of a breakdown."""
+    """One measure for one month and one group of a breakdown. `low_data_quality`: a
+    published provider's rate withheld because its data-quality gate fails (its counts
+    are still told)."""
 
     measure: Measure
     period: Month
@@ -69,15 +71,18 @@ class Rate:
     group: tuple[str, ...]
     numerator: int
     denominator: int
+    low_data_quality: bool = False
 
     @property
     def value(self) -> float | None:
+        if self.low_data_quality:
+            return None
         return self.measure.scaled(self.numerator, self.denominator)
 
     @property
     def interval(self) -> tuple[float, float] | None:
         """The 95% Wilson interval in the measure's unit."""
-        if self.denominator == 0:
+        if self.denominator == 0 or self.low_data_quality:
             return None
         low, high = wilson_interval(self.numerator, self.denominator)
         return low * self.measure.unit.multiplier, high * self.measure.unit.multiplier
