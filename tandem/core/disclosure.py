@@ -18,6 +18,7 @@ from enum import StrEnum
 from django.conf import settings
 
 SMALL_MAX = 7
+SMALL_ROUNDED = 5  # what 1 to 7 become
 SUPPRESSED = "*"
 
 
@@ -35,12 +36,19 @@ def rounded(count: int) -> int:
     if count == 0:
         return 0
     if count <= SMALL_MAX:
-        return 5
+        return SMALL_ROUNDED
     return round(count / 5) * 5
 
 
 def is_small(count: int) -> bool:
     return 1 <= count <= SMALL_MAX
+
+
+def starred(published_count: int) -> bool:
+    """Whether a count already rounded by the rule is told as '*': under the star
+    convention, those that were 1 to 7. They alone round to 5 (8 rounds to 10), and a sum of
+    rounded counts is 5 only when it holds one of them, so 5 is always a small count."""
+    return convention() == SmallNumbers.STAR and published_count == SMALL_ROUNDED
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from typing import TextIO
 from django.db.models import QuerySet
 
 from tandem.core.audit import record_event
+from tandem.core.disclosure import SUPPRESSED, starred
 from tandem.core.models import AuditAction
 from tandem.measures.definitions import Measure, Unit, shown_measures
 from tandem.measures.publication import published_rates
@@ -79,6 +80,11 @@ def format_value(measure: Measure, value: float | None) -> str:
     return "" if value is None else f"{value:.{DECIMALS[measure.unit]}f}"
 
 
+def count_cell(count: int, *, published: bool) -> str:
+    """A count in a CSV: '*' for a published small count under the star convention."""
+    return SUPPRESSED if published and starred(count) else str(count)
+
+
 def row_of(rate: Rate) -> dict[str, str]:
     """One export row: the rate as given (publish it first for figures that leave)."""
     interval = rate.interval
@@ -89,8 +95,8 @@ def row_of(rate: Rate) -> dict[str, str]:
         # compute() names two breakdowns 'a × b'; the export's form is 'a+b'.
         "dimension": rate.dimension.replace(" × ", JOIN),
         "group": JOIN.join(rate.group) if rate.group else ALL,
-        "numerator": str(rate.numerator),
-        "denominator": str(rate.denominator),
+        "numerator": count_cell(rate.numerator, published=rate.rounded),
+        "denominator": count_cell(rate.denominator, published=rate.rounded),
         "rate": format_value(rate.measure, rate.value),
         "lower_95": format_value(rate.measure, low),
         "upper_95": format_value(rate.measure, high),

@@ -61,9 +61,9 @@ def months_between(first: Month, last: Month) -> list[Month]:
 
 @dataclass(frozen=True)
 class Rate:
-    """One measure for one month and one group of a breakdown. `low_data_quality`: a
-    published provider's rate withheld because its data-quality gate fails (its counts
-    are still told)."""
+    """One measure for one month and one group of a breakdown. `rounded`: the counts are
+    published (the small-number rule applied). `low_data_quality`: a published provider's
+    rate withheld because its data-quality gate fails (its counts are still told)."""
 
     measure: Measure
     period: Month
@@ -71,6 +71,7 @@ class Rate:
     group: tuple[str, ...]
     numerator: int
     denominator: int
+    rounded: bool = False
     low_data_quality: bool = False
 
     @property
@@ -97,6 +98,7 @@ class Rate:
             self,
             numerator=disclosure.rounded(self.numerator),
             denominator=disclosure.rounded(self.denominator),
+            rounded=True,
         )
 
 

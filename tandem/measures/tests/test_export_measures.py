@@ -89,6 +89,25 @@ def test_publish_rounds_counts_at_0_1_7_8_12_13(bookings, tmp_path):
     }
 
 
+def test_publish_under_the_star_convention_writes_1_to_7_as_a_star(bookings, tmp_path, settings):
+    settings.SMALL_NUMBERS_CONVENTION = "star"
+
+    rows = _by_group(_export(tmp_path, "--by", "area", "--publish"))
+
+    told = {
+        group: (row["numerator"], row["denominator"], row["rate"]) for group, row in rows.items()
+    }
+    assert told == {
+        "One": ("0", "*", "0.0"),  # the rate still comes from the rounded counts (0 of 5)
+        "Seven": ("*", "*", "100.0"),
+        "Eight": ("*", "10", "50.0"),
+        "Twelve": ("10", "10", "100.0"),
+        "Thirteen": ("10", "15", "66.7"),
+    }
+    exact = _by_group(_export(tmp_path, "--by", "area"))
+    assert (exact["Seven"]["numerator"], exact["Seven"]["denominator"]) == ("1", "7")
+
+
 def test_publish_works_rates_and_intervals_from_the_rounded_counts(bookings, tmp_path):
     rows = _by_group(_export(tmp_path, "--by", "area", "--publish"))
     # Thirteen: 10/15 = 66.7% (not the exact 12/13 = 92.3%). Wilson 95% of 10/15:

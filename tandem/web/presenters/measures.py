@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from tandem.measures import charts, quality, spc
 from tandem.measures.definitions import Measure, Unit, shown_measures
 from tandem.measures.dimensions import DIMENSIONS
-from tandem.measures.export import COLUMNS, Span, format_value, row_of, told
+from tandem.measures.export import COLUMNS, Span, count_cell, format_value, row_of, told
 from tandem.measures.funnel import FunnelPlot, FunnelUnit, Position, provider_funnel
 from tandem.measures.services import Month, compute
 from tandem.measures.spc import SpcChart, measure_chart, month_name
@@ -142,7 +142,9 @@ FUNNEL_COLUMNS = (
 )  # fmt: skip
 
 
-def funnel_table(measure: Measure, plot: FunnelPlot, compare: str, span: Span) -> Table:
+def funnel_table(
+    measure: Measure, plot: FunnelPlot, compare: str, span: Span, *, published: bool
+) -> Table:
     def cell(value: float) -> str:
         return format_value(measure, value)
 
@@ -157,8 +159,8 @@ def funnel_table(measure: Measure, plot: FunnelPlot, compare: str, span: Span) -
         rows=[
             [
                 unit.label,
-                count_text(unit.numerator),
-                count_text(unit.denominator),
+                count_text(unit.numerator, published=published),
+                count_text(unit.denominator, published=published),
                 value_text(measure, unit.value),
                 f"{on_page(unit.limits.lower_95)} to {on_page(unit.limits.upper_95)}",
                 f"{on_page(unit.limits.lower_99_8)} to {on_page(unit.limits.upper_99_8)}",
@@ -173,8 +175,8 @@ def funnel_table(measure: Measure, plot: FunnelPlot, compare: str, span: Span) -
                 "period": str(span),
                 "dimension": compare,
                 "group": unit.label,
-                "numerator": str(unit.numerator),
-                "denominator": str(unit.denominator),
+                "numerator": count_cell(unit.numerator, published=published),
+                "denominator": count_cell(unit.denominator, published=published),
                 "rate": cell(unit.value),
                 "control_lower_95": cell(unit.limits.lower_95),
                 "control_upper_95": cell(unit.limits.upper_95),
@@ -217,7 +219,11 @@ def measure_tables(measure: Measure, reader: Reader, choices: MeasureChoices) ->
 
     def funnel() -> Table:
         return funnel_table(
-            measure, _funnel(measure, reader, choices), choices.compare, choices.span
+            measure,
+            _funnel(measure, reader, choices),
+            choices.compare,
+            choices.span,
+            published=reader.publish,
         )
 
     def breakdown() -> Table:
@@ -278,7 +284,9 @@ def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> d
             plot, title=f"{measure.title}: {compared.lower()} compared", unit_label=unit
         ),
         "compared": compared,
-        "funnel": funnel_table(measure, plot, choices.compare, choices.span),
+        "funnel": funnel_table(
+            measure, plot, choices.compare, choices.span, published=reader.publish
+        ),
         "funnel_target": value_text(measure, plot.target) if plot.units else NO_DATA,
         "breakdown": tables["breakdown"](),
         "gates": tables["gates"](),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from tandem.measures import quality
 from tandem.measures.definitions import Measure, shown_measures
 from tandem.measures.dimensions import DIMENSIONS
-from tandem.measures.export import Span
+from tandem.measures.export import Span, count_cell
 from tandem.measures.robson_report import RobsonRow, robson_report
 from tandem.measures.services import Month
 from tandem.measures.spc import month_name
@@ -84,8 +84,8 @@ def robson_table(reader: Reader, first: Month, last: Month) -> Table:
         rows=[
             [
                 f"{'Of which ' if row.is_sub_group else ''}{row.label}",
-                count_text(row.women),
-                count_text(row.caesareans),
+                count_text(row.women, published=report.published),
+                count_text(row.caesareans, published=report.published),
                 _percent(row.group_size) or NO_DATA,
                 _percent(row.caesarean_rate) or NO_DATA,
                 _percent(row.absolute_contribution) or NO_DATA,
@@ -99,8 +99,8 @@ def robson_table(reader: Reader, first: Month, last: Month) -> Table:
                 "period": str(span),
                 "group": row.group,
                 "label": row.label,
-                "women": str(row.women),
-                "caesareans": str(row.caesareans),
+                "women": count_cell(row.women, published=report.published),
+                "caesareans": count_cell(row.caesareans, published=report.published),
                 "group_size": _percent(row.group_size),
                 "caesarean_rate": _percent(row.caesarean_rate),
                 "absolute_contribution": _percent(row.absolute_contribution),
@@ -129,11 +129,12 @@ POSTCODE_PARTS = (
 
 
 def _count_and_share(count: int, share: float | None) -> str:
-    return f"{count_text(count)} ({_percent(share) or 0}%)"
+    return f"{count_text(count, published=True)} ({_percent(share) or 0}%)"
 
 
 def completeness_table(name: str, caption: str, by: str, rows: list, parts) -> Table:
-    """Women booked per provider or area, each category as a count and a share."""
+    """Women booked per provider or area, each category as a count and a share; the counts
+    are always published (they count beyond a team leader's areas)."""
     heading = DIMENSIONS[by].label
     return Table(
         name=name,
@@ -142,7 +143,7 @@ def completeness_table(name: str, caption: str, by: str, rows: list, parts) -> T
         rows=[
             [
                 row.group,
-                count_text(row.women),
+                count_text(row.women, published=True),
                 *(
                     _count_and_share(getattr(row, key), getattr(row, f"{key}_share"))
                     for key, _ in parts
@@ -158,12 +159,12 @@ def completeness_table(name: str, caption: str, by: str, rows: list, parts) -> T
         csv_rows=[
             {
                 by: row.group,
-                "women": str(row.women),
+                "women": count_cell(row.women, published=True),
                 **{
                     column: value
                     for key, _ in parts
                     for column, value in (
-                        (key, str(getattr(row, key))),
+                        (key, count_cell(getattr(row, key), published=True)),
                         (f"{key}_share", _percent(getattr(row, f"{key}_share"))),
                     )
                 },

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from django.db.models import QuerySet
 
+from tandem.core.disclosure import SUPPRESSED, starred
 from tandem.measures.definitions import Measure, Unit
 from tandem.measures.dimensions import DIMENSIONS
 from tandem.measures.export import COLUMNS, DECIMALS, Span, pooled, row_of, told, write_rows
@@ -96,8 +97,9 @@ class Table:
         return {"text": cell, "format": "numeric"}
 
 
-def count_text(value: int) -> str:
-    return f"{value:,}"
+def count_text(value: int, *, published: bool) -> str:
+    """A count on a page: '*' for a published small count under the star convention."""
+    return SUPPRESSED if published and starred(value) else f"{value:,}"
 
 
 def shown(measure: Measure, value: float | None) -> str:
@@ -122,7 +124,10 @@ def interval_text(rate: Rate) -> str:
 
 def counted_text(rate: Rate) -> str:
     """The numerator of the denominator, as counted (or rounded for publication)."""
-    return f"{count_text(rate.numerator)} of {count_text(rate.denominator)}"
+    told = [
+        count_text(count, published=rate.rounded) for count in (rate.numerator, rate.denominator)
+    ]
+    return " of ".join(told)
 
 
 def period_text(first: Month, last: Month) -> str:

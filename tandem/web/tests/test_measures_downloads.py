@@ -9,6 +9,10 @@ Births in March 2025 (the `births` fixture), PPH of 1,500 ml or more:
 
 Published: Adswood 2 of 8 -> 5 of 10; Brinnington 0 of 5 -> 0 of 5; LMNS 2 of 13 -> 5 of 15.
 Every woman was booked on 3 March 2025 and is White British (code A).
+
+Under the star convention (`SMALL_NUMBERS_CONVENTION = "star"`) the published counts that
+were 1 to 7 (Adswood's 2, Brinnington's 5) are written `*`; rates still come from the
+rounded counts, so they are the same under either convention.
 """
 
 import csv
@@ -22,6 +26,7 @@ from tandem.core.models import AuditAction, AuditEvent
 from tandem.measures.export import COLUMNS
 from tandem.measures.tests.factories import give_birth
 from tandem.records.tests.factories import PregnancyFactory
+from tandem.web.tests.conftest import page_text
 
 MARCH = {"from_month": "2025-03", "to_month": "2025-03"}
 PPH = reverse("web:measure", args=["pph_1500"])
@@ -178,3 +183,49 @@ def test_data_quality_csvs_are_published_for_everyone_and_not_audited(client, pe
     columns, _ = _download(client, url, "gates")
     assert columns == ["measure", "period", "provider", "passed", "check", "value", "threshold"]
     assert not AuditEvent.objects.filter(object_type="measures_export").exists()
+
+
+@pytest.fixture
+def star(settings):
+    settings.SMALL_NUMBERS_CONVENTION = "star"
+
+
+def test_under_the_star_convention_small_counts_are_starred_in_every_download(
+    client, personas, births, star
+):
+    client.force_login(personas.analyst)
+
+    _, breakdown = _download(client, PPH, "breakdown", by="area")
+    _, funnel = _download(client, PPH, "funnel", compare="area")
+    _, latest = _download(client, reverse("web:measures"), "latest")
+    _, ethnicity = _download(client, reverse("web:measures-quality"), "ethnicity_area")
+
+    told = [(row["group"], row["numerator"], row["denominator"], row["rate"]) for row in breakdown]
+    assert told == [("Adswood", "*", "10", "500"), ("Brinnington", "0", "*", "0")]
+    assert [(row["group"], row["numerator"], row["denominator"]) for row in funnel] == [
+        ("Adswood", "*", "10"),
+        ("Brinnington", "0", "*"),
+    ]
+    pph = next(row for row in latest if row["measure"] == "pph_1500")
+    assert (pph["numerator"], pph["denominator"]) == ("*", "15")
+    assert [(row["area"], row["women"], row["coded"]) for row in ethnicity] == [
+        ("Adswood", "10", "10"),
+        ("Brinnington", "*", "*"),
+    ]
+
+
+def test_under_the_star_convention_the_pages_star_small_counts_too(client, personas, births, star):
+    client.force_login(personas.analyst)
+
+    page = page_text(client.get(PPH, {**MARCH, "by": "area"}))
+
+    assert "* of 10" in page and "0 of *" in page
+    assert "5 of 10" not in page
+
+
+def test_a_team_leaders_exact_figures_are_never_starred(client, personas, births, star):
+    client.force_login(personas.team_leader)
+
+    _, rows = _download(client, PPH, "breakdown", by="area")
+
+    assert [(row["numerator"], row["denominator"]) for row in rows] == [("2", "8")]
