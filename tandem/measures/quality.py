@@ -868,6 +868,24 @@ class ProviderGate:
         )
 
 
+def summarise_gates(gates: list[ProviderGate]) -> str:
+    """One measure's gates across providers in a line (the overview's data-quality flag):
+    passed everywhere, or the providers that fail and those that did not submit."""
+    if not gates or not gates[0].has_checks:
+        return NO_CHECKS
+    verdicts = {gate.provider_name: gate.verdict for gate in gates}
+    failing = [name for name, verdict in verdicts.items() if verdict == LOW_DATA_QUALITY]
+    silent = [name for name, verdict in verdicts.items() if verdict == DID_NOT_SUBMIT]
+    parts = [f"Low data quality at {', '.join(failing)}"] if failing else []
+    if silent:
+        parts.append(f"no records from {', '.join(silent)}")
+    if not parts:
+        return "Passed at every provider"
+    if not failing:
+        parts.insert(0, "Passed at every provider with records")
+    return "; ".join(parts)
+
+
 # --- Gates ---------------------------------------------------------------------------------
 
 

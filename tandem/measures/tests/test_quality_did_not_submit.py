@@ -7,11 +7,16 @@ import pytest
 
 from tandem.measures.definitions import measure
 from tandem.measures.models import ExpectedDeliveries
-from tandem.measures.quality import DID_NOT_SUBMIT, LOW_DATA_QUALITY, PASSED, provider_gates
+from tandem.measures.quality import (
+    DID_NOT_SUBMIT,
+    LOW_DATA_QUALITY,
+    PASSED,
+    provider_gates,
+    summarise_gates,
+)
 from tandem.measures.services import Month
 from tandem.measures.tests.factories import give_birth
 from tandem.records.tests.factories import OrganisationFactory, PregnancyFactory
-from tandem.web.presenters.measures import gate_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +55,7 @@ def test_a_provider_without_records_did_not_submit(providers):
     assert gates["Stockport"].verdict == PASSED
     assert gates["Tameside"].verdict == DID_NOT_SUBMIT
     assert gates["Tameside"].summary == "Did not submit: no records in April 2025"
-    assert gate_summary(list(gates.values())) == (
+    assert summarise_gates(list(gates.values())) == (
         "Passed at every provider with records; no records from Tameside"
     )
 
@@ -70,4 +75,4 @@ def test_low_data_quality_and_no_records_are_named_apart(providers):
     gates = provider_gates(measure("pph_1500"), period=APRIL_2025)
 
     assert [gate.verdict for gate in gates] == [LOW_DATA_QUALITY, DID_NOT_SUBMIT]
-    assert gate_summary(gates) == "Low data quality at Stockport; no records from Tameside"
+    assert summarise_gates(gates) == "Low data quality at Stockport; no records from Tameside"

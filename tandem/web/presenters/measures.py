@@ -67,7 +67,7 @@ def overview_table(reader: Reader, first: Month, last: Month) -> Table:
                 counted_text(rate) if rate else "",
                 {"html": charts.variation_icon_svg(chart.variation) or NO_DATA},
                 {"html": charts.assurance_icon_svg(chart.assurance) or "No target"},
-                gate_summary(gates[measure.id]),
+                quality.summarise_gates(gates[measure.id]),
             ]
         )
     return Table(
@@ -87,23 +87,6 @@ def overview_table(reader: Reader, first: Month, last: Month) -> Table:
         csv_rows=[row_of(latest[measure.id]) for measure in measures if measure.id in latest],
         numeric_from=99,
     )
-
-
-def gate_summary(gates: list[quality.ProviderGate]) -> str:
-    """The overview's data-quality flag: passed everywhere, or the providers that fail."""
-    if not gates or not gates[0].has_checks:
-        return quality.NO_CHECKS
-    verdicts = {gate.provider_name: gate.verdict for gate in gates}
-    failing = [name for name, verdict in verdicts.items() if verdict == quality.LOW_DATA_QUALITY]
-    silent = [name for name, verdict in verdicts.items() if verdict == quality.DID_NOT_SUBMIT]
-    parts = [f"Low data quality at {', '.join(failing)}"] if failing else []
-    if silent:
-        parts.append(f"no records from {', '.join(silent)}")
-    if not parts:
-        return "Passed at every provider"
-    if not failing:
-        parts.insert(0, "Passed at every provider with records")
-    return "; ".join(parts)
 
 
 # --- A measure's page ----------------------------------------------------------------------
