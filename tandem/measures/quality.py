@@ -35,7 +35,7 @@ from tandem.measures.dimensions import PSEUDO_POSTCODE_PREFIX
 from tandem.measures.models import ExpectedDeliveries
 from tandem.measures.population import between
 from tandem.measures.populations import POPULATIONS
-from tandem.measures.services import Month
+from tandem.measures.services import Month, months_between
 from tandem.outcomes.models import DeliveryMethod
 from tandem.records.codes import EthnicCategory
 from tandem.records.models import Area, Lsoa, Organisation, OrganisationKind
@@ -884,6 +884,40 @@ def summarise_gates(gates: list[ProviderGate]) -> str:
     if not failing:
         parts.insert(0, "Passed at every provider with records")
     return "; ".join(parts)
+
+
+def gates_over_span(measure: Measure, *, first: Month, last: Month) -> dict[str, str]:
+    """Each maternity provider's gate for the measure judged in every month from `first` to
+    `last`, in a line by provider name, to stand beside a rate pooled over those months."""
+    months = months_between(first, last)
+    by_provider: dict[str, list[ProviderGate]] = {}
+    for month in months:
+        for gate in gates_for_measures([measure], period=month)[measure.id]:
+            by_provider.setdefault(gate.provider_name, []).append(gate)
+    return {name: _over_span(gates) for name, gates in by_provider.items()}
+
+
+def _over_span(gates: list[ProviderGate]) -> str:
+    if len(gates) == 1:
+        return gates[0].summary
+    if not gates[0].has_checks:
+        return NO_CHECKS
+    low = [gate.period for gate in gates if gate.verdict == LOW_DATA_QUALITY]
+    silent = [gate.period for gate in gates if gate.verdict == DID_NOT_SUBMIT]
+    if not low and not silent:
+        return f"Passed in all {len(gates)} months"
+    parts = []
+    if low:
+        parts.append(f"{LOW_DATA_QUALITY} in {_months(low, len(gates))}")
+    if silent:
+        parts.append(f"no records in {_months(silent, len(gates))}")
+    line = "; ".join(parts)
+    return line[0].upper() + line[1:]
+
+
+def _months(months: list[Month], of: int) -> str:
+    latest = months[-1].first_day
+    return f"{len(months)} of {of} months (latest {latest:%B %Y})"
 
 
 # --- Gates ---------------------------------------------------------------------------------

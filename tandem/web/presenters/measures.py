@@ -118,27 +118,42 @@ def spc_table(measure: Measure, chart: SpcChart) -> Table:
     )
 
 
+FUNNEL_HEAD = ("Numerator", "Denominator", "Rate", "95% limits", "99.8% limits", "Where")
 FUNNEL_COLUMNS = (
     "measure", "period", "dimension", "group", "numerator", "denominator", "rate",
     "control_lower_95", "control_upper_95", "control_lower_99_8", "control_upper_99_8",
-    "against_95", "against_99_8",
+    "against_95", "against_99_8", "data_quality",
 )  # fmt: skip
 
 
 def funnel_table(
-    measure: Measure, plot: FunnelPlot, compare: str, span: Span, *, published: bool
+    measure: Measure,
+    plot: FunnelPlot,
+    compare: str,
+    span: Span,
+    *,
+    published: bool,
+    gates: dict[str, str] | None,
 ) -> Table:
+    """Each unit against the funnel's limits; providers with their data-quality gate over
+    the same months (`gates`, by provider name; None when comparing areas, which have
+    no gate)."""
+
     def cell(value: float) -> str:
         return format_value(measure, value)
 
     def on_page(value: float) -> str:
         return shown(measure, value)
 
+    def gate(unit: FunnelUnit) -> str:
+        return "" if gates is None else gates.get(unit.label, quality.NO_CHECKS)
+
     heading = DIMENSIONS[compare].label
+    gate_head = [] if gates is None else ["Data quality in these months"]
     return Table(
         name="funnel",
         caption=f"{heading}s compared: {measure.title} ({measure.unit.label})",
-        head=[heading, "Numerator", "Denominator", "Rate", "95% limits", "99.8% limits", "Where"],
+        head=[heading, *FUNNEL_HEAD, *gate_head],
         rows=[
             [
                 unit.label,
@@ -148,6 +163,7 @@ def funnel_table(
                 f"{on_page(unit.limits.lower_95)} to {on_page(unit.limits.upper_95)}",
                 f"{on_page(unit.limits.lower_99_8)} to {on_page(unit.limits.upper_99_8)}",
                 _position_text(unit),
+                *([] if gates is None else [gate(unit)]),
             ]
             for unit in plot.units
         ],
@@ -167,6 +183,7 @@ def funnel_table(
                 "control_upper_99_8": cell(unit.limits.upper_99_8),
                 "against_95": unit.against_95.value,
                 "against_99_8": unit.against_99_8.value,
+                "data_quality": gate(unit),
             }
             for unit in plot.units
         ],
@@ -207,6 +224,7 @@ def measure_tables(measure: Measure, reader: Reader, choices: MeasureChoices) ->
             choices.compare,
             choices.span,
             published=reader.publish,
+            gates=_funnel_gates(measure, choices),
         )
 
     def breakdown() -> Table:
@@ -248,6 +266,13 @@ def _funnel(measure: Measure, reader: Reader, choices: MeasureChoices) -> Funnel
     )
 
 
+def _funnel_gates(measure: Measure, choices: MeasureChoices) -> dict[str, str] | None:
+    """Providers' gates over the funnel's months; areas have none."""
+    if choices.compare != "provider":
+        return None
+    return quality.gates_over_span(measure, first=choices.first, last=choices.last)
+
+
 def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> dict:
     chart = _chart(measure, reader, choices)
     plot = _funnel(measure, reader, choices)
@@ -268,7 +293,12 @@ def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> d
         ),
         "compared": compared,
         "funnel": funnel_table(
-            measure, plot, choices.compare, choices.span, published=reader.publish
+            measure,
+            plot,
+            choices.compare,
+            choices.span,
+            published=reader.publish,
+            gates=_funnel_gates(measure, choices),
         ),
         "funnel_target": value_text(measure, plot.target) if plot.units else NO_DATA,
         "breakdown": tables["breakdown"](),

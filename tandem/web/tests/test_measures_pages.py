@@ -231,3 +231,24 @@ def test_bwoi_page_names_tandems_own_check_t1(client, personas, births):
     page = page_text(client.get(reverse("web:measure", args=["bwoi"]), MARCH))
 
     assert "DQ09, DQ15, DQ16, DQ29, DQ18, DQ25, T1" in page
+
+
+def test_funnel_of_providers_shows_each_ones_gate_over_the_same_months(client, personas, births):
+    # No expected deliveries are recorded, so coverage (DQ10) fails in both months.
+    client.force_login(personas.analyst)
+    two_months = {"from_month": "2025-02", "to_month": "2025-03", "compare": "provider"}
+
+    page = page_text(client.get(PPH, two_months))
+    csv_text = client.get(PPH, {**two_months, "download": "funnel"}).content.decode()
+    by_area = page_text(client.get(PPH, {**two_months, "compare": "area"}))
+
+    funnel = page.split("<h2>Providers compared</h2>")[1].split("<h2>")[0]
+    assert "Data quality in these months" in funnel
+    provider = _row(funnel, "Stockport NHS Foundation Trust")
+    assert provider[-1] == (
+        "Low data quality in 1 of 2 months (latest March 2025); "
+        "no records in 1 of 2 months (latest February 2025)"
+    )
+    assert csv_text.splitlines()[0].endswith(",data_quality")
+    assert "Low data quality in 1 of 2 months" in csv_text
+    assert "Data quality in these months" not in by_area
