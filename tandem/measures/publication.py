@@ -23,7 +23,7 @@ from django.db.models import QuerySet
 from tandem.measures import quality
 from tandem.measures.counting import ALL
 from tandem.measures.definitions import Measure
-from tandem.measures.services import Month, Rate, compute, months_between
+from tandem.measures.services import Month, Rate, compute
 from tandem.records.models import Pregnancy
 
 PROVIDER = ("provider",)
@@ -57,14 +57,11 @@ def _failing_providers(
     measures: Sequence[Measure], first: Month, last: Month
 ) -> dict[tuple[str, Month], set[str]]:
     """The names of the providers whose gate fails, per measure and month."""
-    failing = {}
-    for month in months_between(first, last):
-        gates = quality.gates_for_measures(measures, period=month)
-        for measure_id, measure_gates in gates.items():
-            failing[measure_id, month] = {
-                gate.provider_name for gate in measure_gates if gate.passed is False
-            }
-    return failing
+    return {
+        (measure_id, month): {gate.provider_name for gate in gates if gate.passed is False}
+        for month, by_measure in quality.monthly_gates(measures, first=first, last=last).items()
+        for measure_id, gates in by_measure.items()
+    }
 
 
 def _totals(providers: list[Rate]) -> list[Rate]:

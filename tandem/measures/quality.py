@@ -889,10 +889,9 @@ def summarise_gates(gates: list[ProviderGate]) -> str:
 def gates_over_span(measure: Measure, *, first: Month, last: Month) -> dict[str, str]:
     """Each maternity provider's gate for the measure judged in every month from `first` to
     `last`, in a line by provider name, to stand beside a rate pooled over those months."""
-    months = months_between(first, last)
     by_provider: dict[str, list[ProviderGate]] = {}
-    for month in months:
-        for gate in gates_for_measures([measure], period=month)[measure.id]:
+    for gates in monthly_gates([measure], first=first, last=last).values():
+        for gate in gates[measure.id]:
             by_provider.setdefault(gate.provider_name, []).append(gate)
     return {name: _over_span(gates) for name, gates in by_provider.items()}
 
@@ -960,6 +959,16 @@ def gates_for_measures(
             for provider in provider_list
         ]
         for measure in measures
+    }
+
+
+def monthly_gates(
+    measures: Iterable[Measure], *, first: Month, last: Month
+) -> dict[Month, dict[str, list[ProviderGate]]]:
+    """`gates_for_measures` for every month from `first` to `last`."""
+    measures = list(measures)
+    return {
+        month: gates_for_measures(measures, period=month) for month in months_between(first, last)
     }
 
 
