@@ -46,7 +46,8 @@ from tandem.scheduling.models import Visit
 logger = logging.getLogger(__name__)
 
 FORMAT = "summary-cell v1"  # change when the way counts are stored changes
-TRIGGER_PREFIX = "measures_stale_v1_"
+TRIGGER_PREFIX = "measures_stale_v2_"  # a new version when the triggers' SQL changes
+_ANY_VERSION = "measures_stale_v%"
 _LOCK_KEY = 4_010_001  # PostgreSQL advisory lock serialising refreshes
 
 
@@ -134,34 +135,47 @@ def _mark_stale(vendor: str, watched: Watched, rows: str) -> str:
     """The statement that records the stale months of the changed rows `rows` (NEW or OLD
     in a SQLite row trigger, a transition table in a PostgreSQL statement trigger)."""
     if vendor == "postgresql":
-        row, changed = "r", f" FROM {rows} r"
-        join = f", {watched.joined} WHERE {watched.link}" if watched.joined else ""
-        month, writer, conflict = (
-            "date_trunc('month', d)::date",
-            "txid_current()",
-            (" ON CONFLICT DO NOTHING"),
-        )
-        insert = "INSERT INTO"
-    else:
-        row, changed = rows, ""
-        join = f" FROM {watched.joined} WHERE {watched.link}" if watched.joined else ""
-        month, writer, conflict, insert = (
-            "date(d, 'start of month')",
-            "0",
-            "",
-            "INSERT OR IGNORE INTO",
-        )
-    women = (f"SELECT {watched.women}{changed}{join}").replace("ROW.", f"{row}.")
+        return _mark_stale_postgresql(watched, rows)
+    join = f" FROM {watched.joined} WHERE {watched.link}" if watched.joined else ""
+    women = f"SELECT {watched.women}{join}".replace("ROW.", f"{rows}.")
     own = [
-        f"SELECT {day} AS d{changed}".replace("ROW.", f"{row}.")
+        f"SELECT {day} AS d".replace("ROW.", f"{rows}.")
         for column in watched.event_dates + watched.event_timestamps
         for day in _days_of(vendor, f"ROW.{column}", column in watched.event_timestamps)
     ]
     days = " UNION ".join(own + _event_days(vendor, women))
     return (
-        f"{insert} {StaleMonth._meta.db_table} (month, writer) "  # noqa: S608
-        f"SELECT DISTINCT {month}, {writer} FROM ({days}) AS changed WHERE d IS NOT NULL"
-        f"{conflict};"
+        f"INSERT OR IGNORE INTO {StaleMonth._meta.db_table} (month, writer) "  # noqa: S608
+        f"SELECT DISTINCT date(d, 'start of month'), 0 FROM ({days}) AS changed "
+        "WHERE d IS NOT NULL;"
+    )
+
+
+def _mark_stale_postgresql(watched: Watched, rows: str) -> str:
+    """The women of the changed rows are found once, each by index from her row (a LATERAL
+    subquery behind OFFSET 0, which the planner keeps as a per-row look-up): joined to a
+    whole transition table, the planner would hash the parent tables, one scan of them per
+    statement, so a bulk load of N rows in batches would cost N squared. The SQL is built
+    from model metadata and constants only, never from input."""
+    if watched.joined:
+        found = (
+            f"SELECT DISTINCT x.woman_id FROM {rows} r CROSS JOIN LATERAL "  # noqa: S608
+            f"(SELECT {watched.women} AS woman_id FROM {watched.joined} "
+            f"WHERE {watched.link} OFFSET 0) AS x"
+        )
+    else:
+        found = f"SELECT DISTINCT {watched.women} AS woman_id FROM {rows} r"  # noqa: S608
+    own = [
+        f"SELECT {day} AS d FROM {rows} r"  # noqa: S608
+        for column in watched.event_dates + watched.event_timestamps
+        for day in _days_of("postgresql", f"r.{column}", column in watched.event_timestamps)
+    ]
+    days = " UNION ".join(own + _event_days("postgresql", "SELECT woman_id FROM changed_women"))
+    return (
+        f"WITH changed_women AS MATERIALIZED ({found.replace('ROW.', 'r.')}) "  # noqa: S608
+        f"INSERT INTO {StaleMonth._meta.db_table} (month, writer) "
+        f"SELECT DISTINCT date_trunc('month', d)::date, txid_current() FROM ({days}) AS changed "
+        "WHERE d IS NOT NULL ON CONFLICT DO NOTHING;"
     )
 
 
@@ -226,6 +240,7 @@ def install_triggers(using: str = "default") -> bool:
         return False
     target = connections[using]
     with transaction.atomic(using=using), target.cursor() as cursor:
+        _drop_earlier_versions(target, cursor)
         for watched in watched_tables():
             if target.vendor == "postgresql":
                 cursor.execute(_postgresql_function(watched))
@@ -240,6 +255,34 @@ def install_triggers(using: str = "default") -> bool:
         SummaryState.objects.using(using).all().delete()
         PendingRecount.objects.using(using).all().delete()
     return True
+
+
+def _drop_earlier_versions(target, cursor) -> None:
+    """Triggers (and PostgreSQL functions) of an earlier version of this module, which
+    would otherwise go on marking months, the old way, beside the new ones."""
+    current = set(trigger_names())
+    if target.vendor == "postgresql":
+        cursor.execute(
+            "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE %s",
+            [_ANY_VERSION],
+        )
+        for name, table in cursor.fetchall():
+            if name not in current:
+                cursor.execute(f"DROP TRIGGER {name} ON {table}")
+        cursor.execute(
+            "SELECT proname FROM pg_proc WHERE proname LIKE %s AND proname NOT LIKE %s",
+            [_ANY_VERSION, f"{TRIGGER_PREFIX}%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP FUNCTION {name}()")
+    else:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            [_ANY_VERSION],
+        )
+        for (name,) in cursor.fetchall():
+            if name not in current:
+                cursor.execute(f"DROP TRIGGER {name}")
 
 
 def remove_triggers(using: str = "default") -> None:
