@@ -151,6 +151,9 @@ MSDS_MAX_GESTATION = 999  # GestationLengthBirth is at most three digits
 MAX_ID_LENGTH = 40  # Pregnancy.msds_pregnancy_id and LabourDelivery.msds_labour_id
 CHUNK_ROWS = 5_000  # staged rows validated and looked up together
 WRITE_BATCH = 20_000
+# A table whose planner statistics count fewer than half the rows this import has written
+# to it (and at least this many) is analysed again: see _refresh_misleading_statistics.
+ANALYZE_FROM_ROWS = WRITE_BATCH
 FIRST_ERRORS_KEPT = 50  # the errors the result lists; every one goes to the rejects file
 
 # The model fields the import sets, in the order of the values it compares and writes.
@@ -679,6 +682,7 @@ class _NewRecords:
             history = {**history, "history_date": db_values.datetime(history["history_date"])}
         self.history_values = list(history.values())
         self.rows: list[tuple] = []
+        self.flushed = 0  # rows written to the table so far
         self.spare_ids: list[int] = []
         self.next_sqlite_id: int | None = None
 
@@ -726,6 +730,7 @@ class _NewRecords:
                     f"{self.history_sql} WHERE id BETWEEN %s AND %s",
                     [*self.history_values, self.rows[0][0], self.rows[-1][0]],
                 )
+        self.flushed += len(self.rows)
         self.rows = []
 
 
@@ -818,6 +823,30 @@ class _Writers:
     def flush(self) -> None:
         for writer in vars(self).values():
             writer.flush()
+
+    def refresh_misleading_statistics(self) -> None:
+        """PostgreSQL plans the look-ups of what Tandem holds from each table's statistics.
+        Statistics taken while this import is uncommitted (autovacuum after a TRUNCATE, a
+        scheduled ANALYZE) count its rows as absent, and a plan made from them can read a
+        whole table once per staged row (47 s a chunk, measured). Such a table is analysed
+        again inside the import's transaction, where ANALYZE counts the import's own rows;
+        as the import grows, this happens each time its rows double."""
+        new = (self.new_women, self.new_pregnancies, self.new_labours, self.new_babies)
+        written = {
+            writer.model._meta.db_table: writer.flushed
+            for writer in new
+            if writer.flushed >= ANALYZE_FROM_ROWS
+        }
+        if connection.vendor != "postgresql" or not written:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE oid = ANY(%s::regclass[])",
+                [list(written)],
+            )
+            for table, counted in cursor.fetchall():
+                if counted < written[table] / 2:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 # --- What Tandem already holds -------------------------------------------------------------
@@ -1109,6 +1138,7 @@ class _Import:
 
     def _import_chunk(self, chunk: list[tuple], preset: dict[int, list[RowError]]) -> None:
         rows = [self.reader.read(staged, preset.get(staged[0], ())) for staged in chunk]
+        self.writers.refresh_misleading_statistics()
         held = _Held.for_chunk(chunk[0][1], chunk[-1][1])
         for _, woman_rows in groupby(rows, key=lambda row: row.woman_key):
             self._import_woman(list(woman_rows), held)
