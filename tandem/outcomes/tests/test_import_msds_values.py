@@ -5,7 +5,6 @@ unclassifiable in Robson, and the data-quality checks count them as NHS Digital 
 
 import pytest
 
-from tandem.core.nhs_number import check_digit
 from tandem.measures.definitions import measure
 from tandem.measures.quality import gate_for
 from tandem.measures.services import Month
@@ -14,6 +13,7 @@ from tandem.outcomes.tests.test_import_support import (
     import_file,
     maternity_provider,
     row,
+    women_rows,
     write_extract,
 )
 
@@ -27,23 +27,8 @@ def _imported(tmp_path, **changes) -> LabourDelivery:
     return LabourDelivery.objects.get()
 
 
-def _nhs_numbers(count: int) -> list[str]:
-    numbers, serial = [], 0
-    while len(numbers) < count:
-        serial += 1
-        first_nine = f"999{serial:06d}"
-        digit = check_digit(first_nine)
-        if digit is not None:
-            numbers.append(f"{first_nine}{digit}")
-    return numbers
-
-
 def _import_women(tmp_path, count: int, **changes) -> None:
-    rows = [
-        row(UniqPregID=f"P{index}", LabourDeliveryID=f"L{index}", NHSNumberMother=number) | changes
-        for index, number in enumerate(_nhs_numbers(count))
-    ]
-    import_file(write_extract(tmp_path / "extract.csv", rows))
+    import_file(write_extract(tmp_path / "extract.csv", women_rows(count, **changes)))
 
 
 def _result(provider, measure_id: str, check_id: str):

@@ -7,13 +7,12 @@ Batches and the threshold are made tiny so a few rows show it."""
 import pytest
 from django.db import connection
 
-from tandem.core.nhs_number import check_digit
 from tandem.outcomes import msds_import
 from tandem.outcomes.models import Baby
 from tandem.outcomes.tests.test_import_support import (
     import_file,
     maternity_provider,
-    row,
+    women_rows,
     write_extract,
 )
 
@@ -25,23 +24,6 @@ pytestmark = [
 ]
 
 WOMEN = 12
-
-
-def _extract(tmp_path):
-    rows, serial = [], 0
-    while len(rows) < WOMEN:
-        serial += 1
-        digit = check_digit(f"999{serial:06d}")
-        if digit is not None:
-            index = len(rows)
-            rows.append(
-                row(
-                    UniqPregID=f"P{index}",
-                    LabourDeliveryID=f"L{index}",
-                    NHSNumberMother=f"999{serial:06d}{digit}",
-                )
-            )
-    return write_extract(tmp_path / "extract.csv", rows)
 
 
 def _counted_babies() -> float:
@@ -61,7 +43,7 @@ def test_statistics_that_count_the_imported_rows_as_absent_are_taken_again(tmp_p
     monkeypatch.setattr(msds_import, "WRITE_BATCH", 2)
     monkeypatch.setattr(msds_import, "ANALYZE_FROM_ROWS", 2)
 
-    import_file(_extract(tmp_path))
+    import_file(write_extract(tmp_path / "extract.csv", women_rows(WOMEN)))
 
     assert Baby.objects.count() == WOMEN
     # Analysed inside the import, counting its own rows as they were written.

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tandem.core.nhs_number import check_digit
 from tandem.outcomes.msds_import import COLUMNS
 from tandem.records.tests.factories import AreaFactory, AreaLsoaFactory, OrganisationFactory
 from tandem.records.tests.personas import ADSWOOD_LSOA
@@ -51,6 +52,23 @@ OTHER_NHS_NUMBERS = ("9990000018", "9990000026", "9990000034")  # Modulus 11 val
 
 def row(**changes: str) -> dict[str, str]:
     return SAMPLE | changes
+
+
+def women_rows(count: int, **changes: str) -> list[dict[str, str]]:
+    """Sample rows of `count` different women, each with her own pregnancy and labour and a
+    valid NHS number from the 999 test range."""
+    rows, serial = [], 0
+    while len(rows) < count:
+        serial += 1
+        digit = check_digit(f"999{serial:06d}")
+        if digit is not None:
+            index = len(rows)
+            number = f"999{serial:06d}{digit}"
+            rows.append(
+                row(UniqPregID=f"P{index}", LabourDeliveryID=f"L{index}", NHSNumberMother=number)
+                | changes
+            )
+    return rows
 
 
 def write_extract(path: Path, rows: list[dict[str, str]], columns=COLUMNS) -> Path:
