@@ -886,12 +886,13 @@ def summarise_gates(gates: list[ProviderGate]) -> str:
     return "; ".join(parts)
 
 
-def gates_over_span(measure: Measure, *, first: Month, last: Month) -> dict[str, str]:
-    """Each maternity provider's gate for the measure judged in every month from `first` to
-    `last`, in a line by provider name, to stand beside a rate pooled over those months."""
+def gates_over_span(months: list[list[ProviderGate]]) -> dict[str, str]:
+    """Each provider's gates for one measure in every month of a span (one list a month,
+    from `monthly_gates`), in a line by provider name, to stand beside a rate pooled over
+    those months."""
     by_provider: dict[str, list[ProviderGate]] = {}
-    for gates in monthly_gates([measure], first=first, last=last).values():
-        for gate in gates[measure.id]:
+    for gates in months:
+        for gate in gates:
             by_provider.setdefault(gate.provider_name, []).append(gate)
     return {name: _over_span(gates) for name, gates in by_provider.items()}
 

@@ -224,7 +224,7 @@ def measure_tables(measure: Measure, reader: Reader, choices: MeasureChoices) ->
             choices.compare,
             choices.span,
             published=reader.publish,
-            gates=_funnel_gates(measure, choices),
+            gates=_page_gates(measure, choices)[1],
         )
 
     def breakdown() -> Table:
@@ -238,9 +238,7 @@ def measure_tables(measure: Measure, reader: Reader, choices: MeasureChoices) ->
         )
 
     def gates() -> Table:
-        return gates_table(
-            [measure], {measure.id: quality.provider_gates(measure, period=last)}, last
-        )
+        return gates_table([measure], {measure.id: _page_gates(measure, choices)[0]}, last)
 
     return {"spc": spc, "funnel": funnel, "breakdown": breakdown, "gates": gates}
 
@@ -266,17 +264,25 @@ def _funnel(measure: Measure, reader: Reader, choices: MeasureChoices) -> Funnel
     )
 
 
-def _funnel_gates(measure: Measure, choices: MeasureChoices) -> dict[str, str] | None:
-    """Providers' gates over the funnel's months; areas have none."""
-    if choices.compare != "provider":
-        return None
-    return quality.gates_over_span(measure, first=choices.first, last=choices.last)
+def _page_gates(
+    measure: Measure, choices: MeasureChoices
+) -> tuple[list[quality.ProviderGate], dict[str, str] | None]:
+    """The gates of the period's last month (the gates table), and each provider's gates
+    over the funnel's months in a line (None when comparing areas, which have no gate):
+    the months are judged once for both."""
+    by_provider = choices.compare == "provider"
+    months = quality.monthly_gates(
+        [measure], first=choices.first if by_provider else choices.last, last=choices.last
+    )
+    gates = [by_measure[measure.id] for by_measure in months.values()]
+    return gates[-1], quality.gates_over_span(gates) if by_provider else None
 
 
 def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> dict:
     chart = _chart(measure, reader, choices)
     plot = _funnel(measure, reader, choices)
     tables = measure_tables(measure, reader, choices)
+    last_month_gates, funnel_gates = _page_gates(measure, choices)
     unit = measure.unit.label
     compared = f"{DIMENSIONS[choices.compare].label}s"
     return {
@@ -298,11 +304,11 @@ def measure_page(measure: Measure, reader: Reader, choices: MeasureChoices) -> d
             choices.compare,
             choices.span,
             published=reader.publish,
-            gates=_funnel_gates(measure, choices),
+            gates=funnel_gates,
         ),
         "funnel_target": value_text(measure, plot.target) if plot.units else NO_DATA,
         "breakdown": tables["breakdown"](),
-        "gates": tables["gates"](),
+        "gates": gates_table([measure], {measure.id: last_month_gates}, choices.last),
         "definition": definition_rows(measure),
     }
 
