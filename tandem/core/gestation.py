@@ -32,11 +32,16 @@ class Gestation:
         return cls(weeks * 7 + days)
 
 
+def possible_at_birth(days: int) -> bool:
+    """Whether a gestation at birth is one MSDS counts as valid: 20+1 to 45+0 weeks."""
+    return MIN_BIRTH_GESTATION_DAYS <= days <= MAX_GESTATION_DAYS
+
+
 def birth_gestation_text(days: int) -> str:
     """'39+5 weeks'; a value no birth can have (an extract may carry one) says so, since
     measures and the Robson group treat it as not valid."""
     text = f"{Gestation(days)} weeks"
-    if MIN_BIRTH_GESTATION_DAYS <= days <= MAX_GESTATION_DAYS:
+    if possible_at_birth(days):
         return text
     return (
         f"{text} ({days} days, as imported: outside {Gestation(MIN_BIRTH_GESTATION_DAYS)} to "

@@ -43,14 +43,15 @@ def plan_care_plans(
     antenatal = story.booking_date
     if not chance(rng, ANTENATAL_AT_BOOKING):
         antenatal += timedelta(days=rng.randint(*ANTENATAL_LATER_DAYS))
-    # A woman booking after 32 weeks agrees her birth and postnatal plans once booked.
+
+    def once_booked(gestation_days: tuple[int, int]) -> date:
+        # A woman booking after 32 weeks agrees her birth and postnatal plans once booked.
+        return max(story.date_at(rng.randint(*gestation_days)), story.booking_date)
+
     due = (
         (CarePlanType.ANTENATAL, antenatal),
-        (CarePlanType.BIRTH, max(story.date_at(rng.randint(*BIRTH_PLAN_DAYS)), story.booking_date)),
-        (
-            CarePlanType.POSTNATAL,
-            max(story.date_at(rng.randint(*POSTNATAL_PLAN_DAYS)), story.booking_date),
-        ),
+        (CarePlanType.BIRTH, once_booked(BIRTH_PLAN_DAYS)),
+        (CarePlanType.POSTNATAL, once_booked(POSTNATAL_PLAN_DAYS)),
     )
     plans = []
     for plan_type, day in due:

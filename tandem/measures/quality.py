@@ -28,6 +28,7 @@ from operator import ge, gt, le, lt
 from django.db.models import Count, F, Q, QuerySet
 
 from tandem.core.disclosure import rounded
+from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS
 from tandem.measures.birth_populations import BIRTH_CRITERIA
 from tandem.measures.care_populations import BOOKING_CRITERIA
 from tandem.measures.definitions import Measure
@@ -165,7 +166,7 @@ _BIRTH = BIRTH_CRITERIA["birth"]  # outcome 01 to 04
 _SINGLETON = BIRTH_CRITERIA["singleton"]
 _TERM = BIRTH_CRITERIA["term"]
 _VALID_GESTATION_154 = BIRTH_CRITERIA["valid_gestation"]
-_VALID_GESTATION_141 = between("gestation_days", (141, 315))
+_VALID_GESTATION_141 = between("gestation_days", (MIN_BIRTH_GESTATION_DAYS, MAX_GESTATION_DAYS))
 _VAGINAL = BIRTH_CRITERIA["vaginal"]
 _VALID_DELIVERY_METHOD = Q(delivery_method__in=DeliveryMethod.values)  # 0 to 9
 # MSDS also accepts 04 and XX; Tandem records only 01 to 03, so those never occur here.

@@ -8,7 +8,7 @@ pregnancy is group 8 whatever else is missing.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS
+from tandem.core.gestation import possible_at_birth
 from tandem.outcomes.models import RobsonGroup
 
 TERM_DAYS = 259  # 37+0 weeks
@@ -113,6 +113,6 @@ def term_of(gestation_days: int | None) -> bool | None:
     # NHS Digital's group 10 is 141 to 258 days.
     if gestation_days is None:
         return None
-    if not MIN_BIRTH_GESTATION_DAYS <= gestation_days <= MAX_GESTATION_DAYS:
+    if not possible_at_birth(gestation_days):
         return None
     return gestation_days >= TERM_DAYS

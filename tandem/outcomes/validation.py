@@ -9,7 +9,12 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS, Gestation
+from tandem.core.gestation import (
+    MAX_GESTATION_DAYS,
+    MIN_BIRTH_GESTATION_DAYS,
+    Gestation,
+    possible_at_birth,
+)
 from tandem.outcomes.models import (
     RECORDABLE_PRESENTATIONS,
     DeliveryMethod,
@@ -142,7 +147,7 @@ def check_baby(
     gestation = values.get("gestation_days")
     if gestation is None:
         add("gestation_days", "enter the gestation at birth in weeks and days")
-    elif not MIN_BIRTH_GESTATION_DAYS <= gestation <= MAX_GESTATION_DAYS:
+    elif not possible_at_birth(gestation):
         add(
             "gestation_days",
             f"gestation at birth must be between {Gestation(MIN_BIRTH_GESTATION_DAYS)} and "

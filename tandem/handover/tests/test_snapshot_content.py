@@ -158,3 +158,16 @@ def test_preview_shows_what_will_be_sent(client, personas, hv_team, birth):
     assert AuditEvent.objects.filter(
         action=AuditAction.VIEW, object_type="handover_preview", person_id=personas.woman.pk
     ).exists()
+
+
+def test_snapshot_flags_a_gestation_no_birth_can_have(client, personas, hv_team, twins):
+    # An MSDS extract may carry one (the import keeps it as sent); the forms refuse it.
+    twins.babies.filter(birth_order=1).update(gestation_days=320)
+
+    send_through_page(client, personas.midwife, personas.pregnancy, hv_team)
+
+    snapshot = sent_handover(personas.pregnancy).snapshot
+    assert value_of(snapshot, "baby-1", "Gestation at birth") == (
+        "45+5 weeks (320 days, as imported: outside 20+1 to 45+0 weeks, "
+        "so not counted as a valid gestation)"
+    )

@@ -229,3 +229,22 @@ def test_a_team_leaders_exact_figures_are_never_starred(client, personas, births
     _, rows = _download(client, PPH, "breakdown", by="area")
 
     assert [(row["numerator"], row["denominator"]) for row in rows] == [("2", "8")]
+
+
+def test_under_the_star_convention_a_small_robson_group_is_starred(client, personas, births, star):
+    # One more woman in March, with a previous caesarean: Robson group 5, alone in it.
+    pregnancy = PregnancyFactory(
+        provider=personas.provider,
+        area=personas.adswood,
+        booking_date=date(2025, 3, 3),
+        previous_live_births=1,
+        previous_caesareans=1,
+    )
+    give_birth(pregnancy=pregnancy, blood_loss_ml=400)
+    client.force_login(personas.analyst)
+
+    _, rows = _download(client, reverse("web:measures-robson"), "robson")
+
+    counts = {row["group"]: (row["women"], row["caesareans"]) for row in rows}
+    assert counts["5"] == ("*", "0")
+    assert counts["1"] == ("15", "0")  # 13 women: not small, so told as rounded
