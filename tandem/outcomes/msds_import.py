@@ -445,16 +445,19 @@ class _Lesion:
     episiotomy: bool | None = None
 
 
+_TEAR_CODES = tuple(code for code in GenitalTractTrauma.values if code)  # read once, not per row
+
+
 def _lesion(value: str) -> _Lesion:
     if value == "":
         return _Lesion()
     if value in EPISIOTOMY_CODES:
         return _Lesion(episiotomy=True)
-    if value in GenitalTractTrauma.values:
+    if value in _TEAR_CODES:
         return _Lesion(trauma=value)
     raise _Invalid(
         f"'{value}' is not a genital tract trauma code: a tear ("
-        + ", ".join(code for code in GenitalTractTrauma.values if code)
+        + ", ".join(_TEAR_CODES)
         + ") or an episiotomy ("
         + ", ".join(sorted(EPISIOTOMY_CODES))
         + ")"
