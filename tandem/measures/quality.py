@@ -14,8 +14,9 @@ calendar months of the event date, so every check looks at the measure's month, 
 13 and 21, which the reference sets over the last six months. docs/data-quality.md lists
 each check with its source and what Tandem cannot check.
 
-Counting is done in SQL: one query per table and window, grouped by provider, with every
-check's numerator and denominator as conditional counts.
+Counting is done in SQL, with every check's numerator and denominator as conditional
+counts: one query per table for the one-month checks of all the months asked for, grouped by
+provider and month, and one per table and month for the six-month checks.
 """
 
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ from tandem.core.disclosure import rounded
 from tandem.core.gestation import MAX_GESTATION_DAYS, MIN_BIRTH_GESTATION_DAYS
 from tandem.measures.birth_populations import BIRTH_CRITERIA
 from tandem.measures.care_populations import BOOKING_CRITERIA
+from tandem.measures.counting import MonthStart
 from tandem.measures.definitions import Measure
 from tandem.measures.dimensions import PSEUDO_POSTCODE_PREFIX
 from tandem.measures.models import ExpectedDeliveries
@@ -945,32 +947,40 @@ def gates_for_measures(
 ) -> dict[str, list[ProviderGate]]:
     """Every measure's gate for every maternity provider (or those given), counting each
     check once however many measures list it."""
-    measures = list(measures)
-    provider_list = list(providers if providers is not None else maternity_providers())
-    needed = {check.id: check for measure in measures for check in checks_of(measure)}
-    results = _results(list(needed.values()), period, [provider.pk for provider in provider_list])
-    return {
-        measure.id: [
-            ProviderGate(
-                measure_id=measure.id,
-                provider_id=provider.pk,
-                provider_name=provider.name,
-                period=period,
-                results=tuple(results[provider.pk][check_id] for check_id in measure.data_quality),
-            )
-            for provider in provider_list
-        ]
-        for measure in measures
-    }
+    return monthly_gates(measures, first=period, last=period, providers=providers)[period]
 
 
 def monthly_gates(
-    measures: Iterable[Measure], *, first: Month, last: Month
+    measures: Iterable[Measure],
+    *,
+    first: Month,
+    last: Month,
+    providers: Iterable[Organisation] | None = None,
 ) -> dict[Month, dict[str, list[ProviderGate]]]:
-    """`gates_for_measures` for every month from `first` to `last`."""
+    """`gates_for_measures` for every month from `first` to `last`, the one-month checks of
+    all the months counted by one query."""
     measures = list(measures)
+    provider_list = list(providers if providers is not None else maternity_providers())
+    needed = {check.id: check for measure in measures for check in checks_of(measure)}
+    periods = months_between(first, last)
+    results = _results(list(needed.values()), periods, [provider.pk for provider in provider_list])
     return {
-        month: gates_for_measures(measures, period=month) for month in months_between(first, last)
+        period: {
+            measure.id: [
+                ProviderGate(
+                    measure_id=measure.id,
+                    provider_id=provider.pk,
+                    provider_name=provider.name,
+                    period=period,
+                    results=tuple(
+                        results[period][provider.pk][check_id] for check_id in measure.data_quality
+                    ),
+                )
+                for provider in provider_list
+            ]
+            for measure in measures
+        }
+        for period in periods
     }
 
 
@@ -985,34 +995,69 @@ def gate_for(measure: Measure, provider: Organisation, period: Month) -> Provide
 
 
 def _results(
-    checks: list[Check], period: Month, provider_ids: list[int]
-) -> dict[int, dict[str, CheckResult]]:
-    results: dict[int, dict[str, CheckResult]] = {provider_id: {} for provider_id in provider_ids}
+    checks: list[Check], periods: list[Month], provider_ids: list[int]
+) -> dict[Month, dict[int, dict[str, CheckResult]]]:
+    results: dict[Month, dict[int, dict[str, CheckResult]]] = {
+        period: {provider_id: {} for provider_id in provider_ids} for period in periods
+    }
     groups: dict[tuple[str, Window], list[Check]] = {}
     for check in checks:
         groups.setdefault((check.counting.population, check.window), []).append(check)
+    expected_by_year: dict[int, dict[int, int]] = {}
     for (population_name, window), group in groups.items():
-        first, last = window.months(period)
-        counts = _count(population_name, group, first, last, provider_ids)
-        days = (last.next().first_day - first.first_day).days
-        expected = (
-            _expected_deliveries(provider_ids, last)
-            if any(check.kind is Kind.HES_COVERAGE for check in group)
-            else {}
-        )
-        for provider_id in provider_ids:
-            row = counts.get(provider_id, {})
-            for check in group:
-                results[provider_id][check.id] = _result(
-                    check, row, first, last, days, expected.get(provider_id)
-                )
+        counts = _window_counts(population_name, window, group, periods, provider_ids)
+        for period in periods:
+            first, last = window.months(period)
+            days = (last.next().first_day - first.first_day).days
+            expected = {}
+            if any(check.kind is Kind.HES_COVERAGE for check in group):
+                year = financial_year(last.next().first_day - timedelta(days=1))
+                if year not in expected_by_year:
+                    expected_by_year[year] = _expected_deliveries(provider_ids, year)
+                expected = expected_by_year[year]
+            for provider_id in provider_ids:
+                row = counts.get((provider_id, period), {})
+                for check in group:
+                    results[period][provider_id][check.id] = _result(
+                        check, row, first, last, days, expected.get(provider_id)
+                    )
     return results
 
 
+def _window_counts(
+    population_name: str,
+    window: Window,
+    checks: list[Check],
+    periods: list[Month],
+    provider_ids: list[int],
+) -> dict[tuple[int, Month], dict[str, int]]:
+    """Each provider's counts for each period's window. One-month windows of every period
+    come from one query grouped by month; a longer window is counted once per period,
+    because a woman counted once in it may have records in several of its months, so its
+    monthly counts of women do not add up to its count."""
+    if window is Window.MONTH:
+        return _count(population_name, checks, periods[0], periods[-1], provider_ids)
+    counts: dict[tuple[int, Month], dict[str, int]] = {}
+    for period in periods:
+        first, last = window.months(period)
+        for (provider_id, _), row in _count(
+            population_name, checks, first, last, provider_ids, monthly=False
+        ).items():
+            counts[provider_id, period] = row
+    return counts
+
+
 def _count(
-    population_name: str, checks: list[Check], first: Month, last: Month, provider_ids: list[int]
-) -> dict[int, dict[str, int]]:
-    """One query: per provider, each check's numerator and (for shares) denominator."""
+    population_name: str,
+    checks: list[Check],
+    first: Month,
+    last: Month,
+    provider_ids: list[int],
+    *,
+    monthly: bool = True,
+) -> dict[tuple[int, Month | None], dict[str, int]]:
+    """One query: per provider, and per month unless `monthly` is False, each check's
+    numerator and (for shares) denominator."""
     population = POPULATIONS[population_name]
     provider = population.paths.to_pregnancy("provider_id")
     rows = population.rows().filter(
@@ -1027,8 +1072,17 @@ def _count(
         aggregates[f"dq{check.id}_num"] = check.counting.count(check.numerator_condition)
         if check.kind is Kind.SHARE:
             aggregates[f"dq{check.id}_den"] = check.counting.count(check.denominator)
-    grouped = rows.values(provider_group=F(provider)).annotate(**aggregates).order_by()
-    return {row.pop("provider_group"): row for row in grouped}
+    keys = {"provider_group": F(provider)}
+    if monthly:
+        keys["month_group"] = MonthStart(population.event_date)
+    grouped = rows.values(**keys).annotate(**aggregates).order_by()
+    return {
+        (row.pop("provider_group"), _month_of(row.pop("month_group", None))): row for row in grouped
+    }
+
+
+def _month_of(first_day: date | None) -> Month | None:
+    return None if first_day is None else Month.of(first_day)
 
 
 def _result(
@@ -1062,10 +1116,9 @@ def financial_year(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
-def _expected_deliveries(provider_ids: list[int], last: Month) -> dict[int, int]:
-    """Each provider's HES deliveries for the financial year the window ends in, or the
-    latest year before it (HES is published a year or more late)."""
-    year = financial_year(last.next().first_day - timedelta(days=1))
+def _expected_deliveries(provider_ids: list[int], year: int) -> dict[int, int]:
+    """Each provider's HES deliveries for the financial year (the one a window ends in), or
+    the latest year before it (HES is published a year or more late)."""
     expected: dict[int, int] = {}
     rows = ExpectedDeliveries.objects.filter(provider_id__in=provider_ids, year__lte=year)
     for provider_id, deliveries in rows.order_by("provider_id", "-year").values_list(
