@@ -17,7 +17,9 @@ and once each:
 - rebuilding the summary from nothing, which is every measure, month and breakdown
   counted by the plain queries on the records (what `compute_from_records` runs);
 - the recount the next read of every measure makes after one write;
-- one measure's page after another write, which recounts only its own population.
+- one measure's page after another write, which recounts only its own population;
+- every measure's data-quality gates for every provider and month (what
+  `export_measures --publish` judges), counted on the records.
 
 Times are printed with their ratio to the full scan. Target: `compute()` at most 3 times
 the full scan on PostgreSQL.
@@ -131,6 +133,7 @@ def generate(births: int, seed: int) -> None:
         FetusPresentation,
         FirstFeed,
         GenitalTractTrauma,
+        LabourAnaesthesia,
         LabourDelivery,
         LabourOnsetMethod,
         PlaceOfBirth,
@@ -173,9 +176,11 @@ def generate(births: int, seed: int) -> None:
         onset = weighted(rng, {**dict.fromkeys(LabourOnsetMethod.values, 10), "1": 45, "": 2})
         method = weighted(rng, {**dict.fromkeys(DeliveryMethod.values, 3), "0": 55, "8": 12,
                                 "7": 10, "2": 6, "4": 6, "": 2})  # fmt: skip
-        lie = weighted(rng, {"01": 94, "02": 4, "03": 1, "": 1})
+        lie = weighted(rng, {"01": 940, "02": 40, "03": 10, "04": 1, "XX": 1, "": 8})
         outcome = weighted(rng, {"01": 995, "02": 2, "03": 2, "04": 1})
         trauma = weighted(rng, {**dict.fromkeys(GenitalTractTrauma.values, 5), "": 60})
+        anaesthesia = weighted(rng, {**dict.fromkeys(LabourAnaesthesia.values, 8), "none": 50,
+                                     "": 10})  # fmt: skip
         place = weighted(rng, {**dict.fromkeys(PlaceOfBirth.values, 1), "01": 80, "": 1})
         first_feed = weighted(rng, {**dict.fromkeys(FirstFeed.values, 30), "": 5})
         yes_no = weighted(rng, {True: 8, False: 88, None: 4})
@@ -183,7 +188,7 @@ def generate(births: int, seed: int) -> None:
         apgar = weighted(rng, {**dict.fromkeys(range(7), 1), 8: 10, 9: 70, 10: 10,
                                None: 2})  # fmt: skip
         assert set(PregnancyOutcome.values) <= {"01", "02", "03", "04"}
-        assert set(FetusPresentation.values) <= {"01", "02", "03"}
+        assert set(FetusPresentation.values) <= {"01", "02", "03", "04", "XX"}
 
         first_day = date(*FIRST_MONTH, 1)
         days = (date(FIRST_MONTH[0] + MONTHS // 12, FIRST_MONTH[1], 1) - first_day).days
@@ -222,7 +227,8 @@ def generate(births: int, seed: int) -> None:
                 values.datetime(caesarean_at), trauma(),
                 rng.choice((None, rng.randrange(100, 3000))) if rng.random() < 0.1
                 else int(rng.lognormvariate(5.9, 0.5)),
-                smoking(), count, day(timezone.localdate(first_born)),
+                yes_no(), anaesthesia(), yes_no(), smoking(), count,
+                day(timezone.localdate(first_born)),
                 robson_group(prior, onset_method, onset_at is not None,
                              caesarean_at is not None, tuple((gestation, x) for x in lies)),
             )  # fmt: skip
@@ -253,7 +259,7 @@ def main() -> None:
     from django.db import connection
     from django.db.models import F
 
-    from tandem.measures import summary
+    from tandem.measures import quality, summary
     from tandem.measures.definitions import all_measures, measure
     from tandem.measures.models import StaleMonth, SummaryState
     from tandem.measures.services import Month, compute
@@ -305,6 +311,9 @@ def main() -> None:
     started = time.perf_counter()
     compute([measure("pph_1500")], first=first, last=last)
     page_recount = time.perf_counter() - started
+    started = time.perf_counter()
+    quality.monthly_gates(all_measures().values(), first=first, last=last)
+    gates = time.perf_counter() - started
 
     measures = len(all_measures())
     print(
@@ -319,6 +328,7 @@ def main() -> None:
         ("rebuilding the summary (all on the records), once", rebuild),
         (f"recounting after one write ({stale} stale months), once", recount),
         ("one measure's page after one write, once", page_recount),
+        ("every measure's gates, every provider and month, once", gates),
     ]
     for label, seconds in rows:
         print(f"{label:<58}{seconds:>9.3f}{seconds / scan:>9.1f}")
