@@ -15,10 +15,12 @@ calendar months of the event date, so every check looks at the measure's month, 
 each check with its source and what Tandem cannot check.
 
 Counting is done in SQL, with every check's numerator and denominator as conditional
-counts: one query per table for the one-month checks of all the months asked for, grouped by
-provider and month, and one per table and month for the six-month checks.
+counts, one query per table and window for all the months asked for, grouped by provider and
+month; a window's counts over several months are summed from them (for counts of women
+other than "at least one", which months cannot add up, one query per month instead).
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -159,6 +161,13 @@ class Check:
     def numerator_condition(self) -> Q:
         return self.denominator & self.numerator if self.kind is Kind.SHARE else self.numerator
 
+    @property
+    def adds_up_over_months(self) -> bool:
+        """Whether the check over several months can be worked from its monthly counts:
+        babies are counted once each, and "at least one" asks only whether any month has
+        one; distinct women are not, as one woman can have records in two months."""
+        return self.counting is Counting.BABIES or self.kind is Kind.AT_LEAST_ONE
+
 
 # --- Conditions the checks need beyond the measures' criteria ------------------------------
 
@@ -171,7 +180,7 @@ _VALID_GESTATION_154 = BIRTH_CRITERIA["valid_gestation"]
 _VALID_GESTATION_141 = between("gestation_days", (MIN_BIRTH_GESTATION_DAYS, MAX_GESTATION_DAYS))
 _VAGINAL = BIRTH_CRITERIA["vaginal"]
 _VALID_DELIVERY_METHOD = Q(delivery_method__in=DeliveryMethod.values)  # 0 to 9
-# MSDS also accepts 04 and XX; Tandem records only 01 to 03, so those never occur here.
+# The birth forms record 01 to 03; the import also stores 04 and XX, which MSDS accepts.
 _VALID_PRESENTATION = Q(presentation__in=("01", "02", "03", "04", "XX"))
 _VALID_ONSET = Q(**{f"{_LABOUR}onset_method__in": ("1", "2", "3", "4", "5")})
 _PPH_500 = Q(**{f"{_LABOUR}blood_loss_ml__gte": 500})
@@ -1031,12 +1040,20 @@ def _window_counts(
     periods: list[Month],
     provider_ids: list[int],
 ) -> dict[tuple[int, Month], dict[str, int]]:
-    """Each provider's counts for each period's window. One-month windows of every period
-    come from one query grouped by month; a longer window is counted once per period,
-    because a woman counted once in it may have records in several of its months, so its
-    monthly counts of women do not add up to its count."""
-    if window is Window.MONTH:
-        return _count(population_name, checks, periods[0], periods[-1], provider_ids)
+    """Each provider's counts for each period's window: summed from one query grouped by
+    month when the checks add up over months, else counted once per period."""
+    if window is Window.MONTH or all(check.adds_up_over_months for check in checks):
+        monthly = _count(
+            population_name, checks, window.months(periods[0])[0], periods[-1], provider_ids
+        )
+        return {
+            (provider_id, period): _sum(
+                monthly.get((provider_id, month), {})
+                for month in months_between(*window.months(period))
+            )
+            for provider_id in provider_ids
+            for period in periods
+        }
     counts: dict[tuple[int, Month], dict[str, int]] = {}
     for period in periods:
         first, last = window.months(period)
@@ -1045,6 +1062,13 @@ def _window_counts(
         ).items():
             counts[provider_id, period] = row
     return counts
+
+
+def _sum(rows: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for row in rows:
+        total.update(row)
+    return dict(total)
 
 
 def _count(

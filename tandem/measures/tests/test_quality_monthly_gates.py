@@ -1,6 +1,7 @@
 """Gates over a span of months (the funnel's gate column, the published export) are each
-month's own gates: every month's one-month checks are counted by one query grouped by
-month, and a six-month check is still counted over its own six months for each month.
+month's own gates, all counted by one query per table grouped by month: a six-month check's
+window is summed from its months, except for counts of women, which months cannot add up
+and are counted once per month.
 
 Haemorrhage of 1,500 ml or more; Stockport expects 122 deliveries a year, so
 FLOOR(122 x 30 / 365) = 10 in April and FLOOR(122 x 31 / 365) = 10 in May. Ten women with
@@ -8,6 +9,7 @@ FLOOR(122 x 30 / 365) = 10 in April and FLOOR(122 x 31 / 365) = 10 in May. Ten w
 500 ml) and DQ12 (more than 20% at 1,500 ml).
 """
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -17,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from tandem.measures.definitions import measure
 from tandem.measures.models import ExpectedDeliveries
 from tandem.measures.quality import (
+    CHECKS,
     DID_NOT_SUBMIT,
     LOW_DATA_QUALITY,
     PASSED,
@@ -84,10 +87,37 @@ def test_one_month_checks_take_the_same_queries_for_a_year_as_for_a_month(stockp
     assert _queries("preterm", 12) == _queries("preterm", 1)
 
 
-def test_a_six_month_check_is_counted_once_more_for_each_further_month(stockport):
+def test_a_six_month_window_is_summed_from_the_months_it_covers(stockport):
+    _births(stockport, date(2025, 4, 15), 1600)  # the only haemorrhage
+    last = Month(2025, 10)
+
+    months = monthly_gates([measure("pph_1500")], first=APRIL, last=last)
+
+    def dq13(month: Month):
+        (gate,) = months[month]["pph_1500"]
+        return next(result for result in gate.results if result.check.id == "13")
+
+    # April is in the six months to September (April to September), not to October
+    assert dq13(Month(2025, 9)).value_text == "Yes"
+    assert dq13(Month(2025, 9)).window_text == "April 2025 to September 2025"
+    assert dq13(last).value_text == "None recorded"
+    assert not dq13(last).passed
+
+
+def test_six_month_checks_of_whether_any_take_the_same_queries_for_a_year(stockport):
     six_month_checks = [
-        check.id for check in checks_of(measure("pph_1500")) if check.window is not Window.MONTH
+        check for check in checks_of(measure("pph_1500")) if check.window is not Window.MONTH
     ]
-    assert six_month_checks == ["13"]
+    assert [check.id for check in six_month_checks] == ["13"]
+    assert six_month_checks[0].adds_up_over_months
+
+    assert _queries("pph_1500", 12) == _queries("pph_1500", 1)
+
+
+def test_women_over_six_months_are_counted_once_more_for_each_further_month(stockport, monkeypatch):
+    # DQ10 counts women giving birth; over six months one woman could be in two months
+    women_over_six_months = replace(CHECKS["10"], window=Window.LAST_6_MONTHS)
+    assert not women_over_six_months.adds_up_over_months
+    monkeypatch.setitem(CHECKS, "10", women_over_six_months)
 
     assert _queries("pph_1500", 12) == _queries("pph_1500", 1) + 11
