@@ -966,8 +966,8 @@ def monthly_gates(
     last: Month,
     providers: Iterable[Organisation] | None = None,
 ) -> dict[Month, dict[str, list[ProviderGate]]]:
-    """`gates_for_measures` for every month from `first` to `last`, the one-month checks of
-    all the months counted by one query."""
+    """`gates_for_measures` for every month from `first` to `last`, each table's checks for
+    all the months counted together (`_window_counts`)."""
     measures = list(measures)
     provider_list = list(providers if providers is not None else maternity_providers())
     needed = {check.id: check for measure in measures for check in checks_of(measure)}
