@@ -1,6 +1,9 @@
-"""Optimistic locking: an edit names the version it started from; a stale one is refused."""
+"""Optimistic locking: an edit names the version it started from; a stale one is refused.
+And turns: work of one kind that must run one at a time."""
 
-from django.db import models
+from enum import IntEnum
+
+from django.db import connection, models
 from django.db.models import F
 
 
@@ -38,3 +41,20 @@ def claim_version(instance: VersionedModel, expected_version: int) -> None:
     if updated != 1:
         raise EditConflictError()
     instance.version = expected_version + 1
+
+
+class Turn(IntEnum):
+    """The PostgreSQL advisory lock of each kind of work that runs one at a time; listed in
+    one place so no two kinds share a key."""
+
+    MEASURES_SUMMARY_REFRESH = 4_010_001
+    MSDS_IMPORT = 4_010_002
+
+
+def wait_for_turn(turn: Turn) -> None:
+    """Wait until no other transaction holds `turn`, then hold it until this transaction
+    ends. Call inside the transaction. PostgreSQL only: SQLite's write lock, taken when a
+    transaction begins (transaction_mode IMMEDIATE), already makes writers take turns."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(turn)])

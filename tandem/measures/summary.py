@@ -33,6 +33,7 @@ from django.db import connection, connections, transaction
 from django.db.models import Model
 
 from tandem.assessments.models import VisitRecord
+from tandem.core.concurrency import Turn, wait_for_turn
 from tandem.measures.counting import ALL, grouped_counts, in_months
 from tandem.measures.definitions import Measure, all_measures
 from tandem.measures.dimensions import DIMENSIONS
@@ -48,7 +49,6 @@ logger = logging.getLogger(__name__)
 FORMAT = "summary-cell v1"  # change when the way counts are stored changes
 TRIGGER_PREFIX = "measures_stale_v2_"  # a new version when the triggers' SQL changes
 _ANY_VERSION = "measures_stale_v%"
-_LOCK_KEY = 4_010_001  # PostgreSQL advisory lock serialising refreshes
 
 
 # --- Triggers -----------------------------------------------------------------------------
@@ -381,9 +381,7 @@ def refresh(populations: Collection[str] | None = None) -> dict[str, Plan]:
     changed = any(signed.get(name) != plan.signature for name, plan in held.items())
     if stale or changed or pending & held.keys():
         with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+            wait_for_turn(Turn.MEASURES_SUMMARY_REFRESH)
             signed = dict(SummaryState.objects.values_list("population", "signature"))
             _hand_out_stale_months(signed)
             to_recount: dict[str, set[date]] = {}

@@ -38,6 +38,7 @@ from simple_history.utils import bulk_update_with_history
 
 from tandem.core import nhs_number
 from tandem.core.audit import record_event
+from tandem.core.concurrency import Turn, wait_for_turn
 from tandem.core.dbvalues import DbValues
 from tandem.core.models import AuditAction
 from tandem.outcomes.derivation import BabyFacts, derived_values, uk_date
@@ -894,7 +895,10 @@ class _Held:
     def for_chunk(cls, first_woman_key: str, last_woman_key: str) -> "_Held":
         """What Tandem holds for the staged rows of the women from first to last (one chunk):
         the keys are matched in the database against the staging table rather than sent
-        as thousands of parameters."""
+        as thousands of parameters. The records the import may change are locked until it
+        commits (PostgreSQL; SQLite's write lock already holds them), so an edit saved
+        meanwhile cannot be overwritten unseen: it waits, then meets the version the import
+        moved on and is refused as a conflict."""
 
         def staged(column: str) -> RawSQL:
             # The column is one of this module's constants, not input.
@@ -909,17 +913,19 @@ class _Held:
         held = cls(
             women={
                 values[1]: (values[0], *values[2:])
-                for values in women.values_list("id", "nhs_number", *WOMAN_FIELDS)
+                for values in women.select_for_update().values_list(
+                    "id", "nhs_number", *WOMAN_FIELDS
+                )
             },
             pregnancies={
                 values[1]: (values[0], *values[2:])
-                for values in pregnancies.values_list(
+                for values in pregnancies.select_for_update().values_list(
                     "id", "msds_pregnancy_id", "woman_id", *PREGNANCY_FIELDS
                 )
             },
             labours={
                 values[1]: (values[0], *values[2:])
-                for values in labours.values_list(
+                for values in labours.select_for_update().values_list(
                     "id", "msds_labour_id", "pregnancy_id", *LABOUR_FIELDS
                 )
             },
@@ -931,7 +937,8 @@ class _Held:
                 "pregnancy_id", "msds_labour_id"
             )
         )
-        for values in Baby.objects.filter(labour_delivery__in=labours).values_list(
+        held_babies = Baby.objects.filter(labour_delivery__in=labours).select_for_update()
+        for values in held_babies.values_list(
             "labour_delivery_id", "birth_order", "id", *BABY_FIELDS
         ):
             held.babies.setdefault(values[0], {})[values[1]] = values[2:]
@@ -977,6 +984,9 @@ class _Import:
         self.rejected = _Rejects()
         try:
             with transaction.atomic():
+                # One import at a time: two at once would each miss the records the other
+                # is creating, create them again, and the second would fail on them.
+                wait_for_turn(Turn.MSDS_IMPORT)
                 self._stage()
                 preset = self._identifier_clashes()
                 self.writers = _Writers(self.by, self.reason)
