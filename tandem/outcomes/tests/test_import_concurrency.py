@@ -2,10 +2,11 @@
 (PostgreSQL, where they can interleave; SQLite's write lock lets one writer in at a time).
 
 The import locks the records it may change until it commits, so her edit waits and is then
-refused as a conflict, never overwritten unseen; and imports take turns, so the second finds
-the first's records instead of creating them again. Commits for real (transaction=True) so
-threads can race; each import is held at its look-up of what Tandem holds until the other
-side has started.
+refused as a conflict, never overwritten unseen; it locks them in the order the birth form
+saves, so the two wait for each other rather than deadlock; and imports take turns, so the
+second finds the first's records instead of creating them again. Commits for real
+(transaction=True) so threads can race; each is held at a chosen point until the other side
+has started.
 """
 
 import threading
@@ -18,9 +19,10 @@ from django.db import connection
 
 from tandem.core.audit import system_actor
 from tandem.core.concurrency import EditConflictError
-from tandem.outcomes.models import LabourDelivery
+from tandem.outcomes import services
+from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.outcomes.msds_import import _Held
-from tandem.outcomes.services import update_birth
+from tandem.outcomes.services import BabyEdit, update_birth
 from tandem.outcomes.tests.test_import_support import (
     import_file,
     maternity_provider,
@@ -130,6 +132,61 @@ def test_an_edit_made_while_an_import_changes_the_birth_is_refused_not_lost(tmp_
         system_actor().username,
         system_actor().username,
     ]
+
+
+def test_an_import_waits_for_an_edit_holding_the_babies_and_neither_deadlocks(
+    tmp_path, monkeypatch
+):
+    import_file(write_extract(tmp_path / "first.csv", [row(BloodLossMl="300")]))
+    labour_pk, baby_pk = LabourDelivery.objects.get().pk, Baby.objects.get().pk
+    midwife = UserFactory(username="midwife")
+    holding_the_baby, carry_on = threading.Event(), threading.Event()
+    apply_edit = services._apply_edit
+
+    def applying_then_waiting_after_the_baby(record, *args, **kwargs):
+        apply_edit(record, *args, **kwargs)
+        if kwargs["object_type"] == "baby":
+            holding_the_baby.set()
+            carry_on.wait(timeout=30)
+
+    monkeypatch.setattr(services, "_apply_edit", applying_then_waiting_after_the_baby)
+    outcomes = {}
+
+    def edit() -> None:
+        try:
+            labour = LabourDelivery.objects.select_related("pregnancy").get(pk=labour_pk)
+            update_birth(
+                by=midwife,
+                labour=labour,
+                expected_version=1,
+                changes={"blood_loss_ml": 1600},
+                baby_edits=[BabyEdit(Baby.objects.get(pk=baby_pk), 1, {"apgar_5": 6})],
+            )
+            outcomes["edit"] = "saved"
+        except Exception as error:  # any failure is shown by the assertion
+            outcomes["edit"] = repr(error)
+        finally:
+            connection.close()
+
+    editing = threading.Thread(target=edit)
+    editing.start()
+    assert holding_the_baby.wait(timeout=30)
+    later = write_extract(tmp_path / "later.csv", [row(BloodLossMl="500")])
+    importing = threading.Thread(target=_import_into, args=(later, results := {}))
+    importing.start()
+    _waiting_on_a_lock_or_done(importing)
+    carry_on.set()
+    editing.join(timeout=60)
+    importing.join(timeout=60)
+
+    assert (outcomes["edit"], results["outcome"]) == ("saved", "imported")
+    # Her edit came first, whole; the extract, applied after it, sets its own values again
+    # (the file is the source of truth for imported births), and both are in the history.
+    labour, baby = LabourDelivery.objects.get(pk=labour_pk), Baby.objects.get(pk=baby_pk)
+    assert (labour.blood_loss_ml, labour.version) == (500, 3)
+    assert (baby.apgar_5, baby.version) == (int(row()["ApgarScore"]), 3)
+    assert labour.history.filter(blood_loss_ml=1600, version=2).exists()
+    assert baby.history.filter(apgar_5=6, version=2).exists()
 
 
 def test_a_second_import_of_the_same_file_waits_and_then_finds_everything_held(
