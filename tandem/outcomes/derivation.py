@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
+from django.db import transaction
 from django.utils import timezone
 
 from tandem.outcomes import robson
@@ -98,12 +99,29 @@ def derive_labour_fields(
     labour.robson_group = derived.robson_group
 
 
+def lock_birth(pregnancy_id: int) -> tuple[Pregnancy, LabourDelivery | None, list[Baby]]:
+    """Lock a pregnancy, then its labour, then the babies, until the transaction ends, and
+    read them afresh. Call inside a transaction. Every write that derives a labour's fields
+    locks them first, in this one order (the MSDS import too), so two writers of one birth
+    wait for each other instead of deadlocking, and the derivation reads what the other
+    committed. SQLite's write lock already lets one writer in at a time."""
+    pregnancy = Pregnancy.objects.select_for_update().get(pk=pregnancy_id)
+    labour = LabourDelivery.objects.select_for_update().filter(pregnancy_id=pregnancy_id).first()
+    babies = list(Baby.objects.select_for_update().filter(labour_delivery=labour)) if labour else []
+    return pregnancy, labour, babies
+
+
+@transaction.atomic
 def derive_labour(labour: LabourDelivery) -> None:
-    """Re-derive one saved labour from the database and save the derived fields."""
-    babies = list(labour.babies.all())
-    derive_labour_fields(labour, labour.pregnancy, babies)
+    """Re-derive one saved labour from its records as they now are (locked) and save the
+    derived fields, on the labour given too."""
+    pregnancy, current, babies = lock_birth(labour.pregnancy_id)
+    derive_labour_fields(current, pregnancy, babies)
     LabourDelivery.objects.filter(pk=labour.pk).update(
-        births_count=labour.births_count,
-        birth_date=labour.birth_date,
-        robson_group=labour.robson_group,
+        births_count=current.births_count,
+        birth_date=current.birth_date,
+        robson_group=current.robson_group,
     )
+    labour.births_count = current.births_count
+    labour.birth_date = current.birth_date
+    labour.robson_group = current.robson_group

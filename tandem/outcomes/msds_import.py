@@ -910,33 +910,33 @@ class _Held:
         women = Woman.objects.filter(nhs_number__in=staged("woman_key"))
         pregnancies = Pregnancy.objects.filter(msds_pregnancy_id__in=staged("uniqpregid"))
         labours = LabourDelivery.objects.filter(msds_labour_id__in=staged("labourdeliveryid"))
-        # Locked in the order the birth form saves (babies, then the labour, then the
-        # pregnancy), so an import and an edit of the same birth wait for each other
-        # instead of each holding what the other needs.
-        babies: dict[int, dict[int, tuple]] = {}
-        held_babies = Baby.objects.filter(labour_delivery__in=labours).select_for_update()
-        for values in held_babies.values_list(
-            "labour_delivery_id", "birth_order", "id", *BABY_FIELDS
-        ):
-            babies.setdefault(values[0], {})[values[1]] = values[2:]
-        held_labours = labours.select_for_update().values_list(
-            "id", "msds_labour_id", "pregnancy_id", *LABOUR_FIELDS
-        )
+        # Locked parent first, the one order of every write that derives a labour
+        # (derivation.lock_birth), so an import and an edit of the same birth wait for each
+        # other instead of each holding what the other needs.
+        held_women = women.select_for_update().values_list("id", "nhs_number", *WOMAN_FIELDS)
         held_pregnancies = pregnancies.select_for_update().values_list(
             "id", "msds_pregnancy_id", "woman_id", *PREGNANCY_FIELDS
         )
-        held_women = women.select_for_update().values_list("id", "nhs_number", *WOMAN_FIELDS)
-        return cls(
-            labours={values[1]: (values[0], *values[2:]) for values in held_labours},
-            pregnancies={values[1]: (values[0], *values[2:]) for values in held_pregnancies},
+        held_labours = labours.select_for_update().values_list(
+            "id", "msds_labour_id", "pregnancy_id", *LABOUR_FIELDS
+        )
+        held = cls(
             women={values[1]: (values[0], *values[2:]) for values in held_women},
+            pregnancies={values[1]: (values[0], *values[2:]) for values in held_pregnancies},
+            labours={values[1]: (values[0], *values[2:]) for values in held_labours},
             labour_of_pregnancy=dict(
                 LabourDelivery.objects.filter(pregnancy__in=pregnancies).values_list(
                     "pregnancy_id", "msds_labour_id"
                 )
             ),
-            babies=babies,
+            babies={},
         )
+        held_babies = Baby.objects.filter(labour_delivery__in=labours).select_for_update()
+        for values in held_babies.values_list(
+            "labour_delivery_id", "birth_order", "id", *BABY_FIELDS
+        ):
+            held.babies.setdefault(values[0], {})[values[1]] = values[2:]
+        return held
 
 
 # --- The import ---------------------------------------------------------------------------

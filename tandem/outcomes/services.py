@@ -15,7 +15,7 @@ from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.gestation import Gestation, date_at_gestation
 from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
-from tandem.outcomes.derivation import derive_labour, derive_labour_fields
+from tandem.outcomes.derivation import derive_labour, derive_labour_fields, lock_birth
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.outcomes.validation import (
     check_babies_together,
@@ -150,7 +150,8 @@ def _record_birth(*, by, pregnancy: Pregnancy, labour: dict, babies: Sequence[di
         _reject_unknown(baby, BABY_FIELDS)
     labour_values = _with_defaults(labour, LABOUR_FIELDS)
     baby_values = [_with_defaults(baby, BABY_FIELDS) for baby in babies]
-    if LabourDelivery.objects.filter(pregnancy=pregnancy).exists():
+    _, recorded, _ = lock_birth(pregnancy.pk)
+    if recorded is not None:
         raise ValidationError(_ALREADY_RECORDED)
     _validate(pregnancy, labour_values, baby_values)
     record = LabourDelivery(
@@ -214,8 +215,9 @@ def _update_birth(
     baby_edits: Sequence[BabyEdit],
 ) -> LabourDelivery:
     _reject_unknown(changes, LABOUR_FIELDS)
-    pregnancy = labour.pregnancy
-    babies = list(labour.babies.all())  # in birth order
+    # Read afresh under lock: the Robson group is derived from the pregnancy's previous
+    # births as they are now, which someone may have changed since this edit began.
+    pregnancy, _, babies = lock_birth(labour.pregnancy_id)  # babies in birth order
     edits = {edit.baby.pk: edit for edit in baby_edits}
     if set(edits) - {baby.pk for baby in babies}:
         raise ValueError("A baby edited is not a baby of this labour")
@@ -271,6 +273,7 @@ def _record_health_visitor_details(
     *, by, baby: Baby, expected_version: int, woman_id: int, **details
 ) -> Baby:
     _reject_unknown(details, HEALTH_VISITOR_FIELDS)
+    lock_birth(baby.labour_delivery.pregnancy_id)  # before the baby: the one order of locks
     values = {name: getattr(baby, name) for name in HEALTH_VISITOR_FIELDS} | details
     values["feeding_at_6_8_weeks"] = values["feeding_at_6_8_weeks"] or ""
     errors = Errors()

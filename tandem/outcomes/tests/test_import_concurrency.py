@@ -2,8 +2,8 @@
 (PostgreSQL, where they can interleave; SQLite's write lock lets one writer in at a time).
 
 The import locks the records it may change until it commits, so her edit waits and is then
-refused as a conflict, never overwritten unseen; it locks them in the order the birth form
-saves, so the two wait for each other rather than deadlock; and imports take turns, so the
+refused as a conflict, never overwritten unseen; it locks them parent first, as every write
+of a birth does, so the two wait for each other rather than deadlock; and imports take turns, so the
 second finds the first's records instead of creating them again. Commits for real
 (transaction=True) so threads can race; each is held at a chosen point until the other side
 has started.
@@ -134,9 +134,7 @@ def test_an_edit_made_while_an_import_changes_the_birth_is_refused_not_lost(tmp_
     ]
 
 
-def test_an_import_waits_for_an_edit_holding_the_babies_and_neither_deadlocks(
-    tmp_path, monkeypatch
-):
+def test_an_import_waits_for_an_edit_of_the_birth_and_neither_deadlocks(tmp_path, monkeypatch):
     import_file(write_extract(tmp_path / "first.csv", [row(BloodLossMl="300")]))
     labour_pk, baby_pk = LabourDelivery.objects.get().pk, Baby.objects.get().pk
     midwife = UserFactory(username="midwife")
