@@ -10,14 +10,13 @@ until the pregnancy edit has started.
 """
 
 import threading
-import time
 
 import pytest
 from django.db import connection
 
-from tandem.outcomes import services
 from tandem.outcomes.models import Baby, FetusPresentation, LabourDelivery, RobsonGroup
 from tandem.outcomes.services import BabyEdit, update_birth
+from tandem.outcomes.tests.concurrency_support import BirthEditPause, until_waiting_on_a_lock
 from tandem.outcomes.tests.factories import BabyFactory
 from tandem.records.services import update_pregnancy
 from tandem.records.tests.factories import UserFactory
@@ -40,19 +39,6 @@ def _run(target, outcomes: dict, name: str) -> threading.Thread:
     return thread
 
 
-def _until_waiting_on_a_lock(other: threading.Thread) -> None:
-    deadline = time.monotonic() + 15
-    while other.is_alive() and time.monotonic() < deadline:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return
-        time.sleep(0.05)
-
-
 def test_robson_group_follows_both_edits_of_one_birth_made_at_once(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite lets one writer in at a time: nothing can interleave")
@@ -62,16 +48,7 @@ def test_robson_group_follows_both_edits_of_one_birth_made_at_once(monkeypatch):
     assert labour.robson_group == RobsonGroup.G3
     pregnancy_pk, labour_pk, baby_pk = labour.pregnancy_id, labour.pk, baby.pk
     midwife, other_midwife = UserFactory(username="midwife"), UserFactory(username="other")
-    has_the_birth, carry_on = threading.Event(), threading.Event()
-    apply_edit = services._apply_edit
-
-    def applying_then_waiting_after_the_baby(record, *args, **kwargs):
-        apply_edit(record, *args, **kwargs)
-        if kwargs["object_type"] == "baby":
-            has_the_birth.set()
-            carry_on.wait(timeout=30)
-
-    monkeypatch.setattr(services, "_apply_edit", applying_then_waiting_after_the_baby)
+    pause = BirthEditPause(monkeypatch)
     outcomes: dict[str, str] = {}
 
     def breech() -> None:  # the baby was breech, not cephalic
@@ -96,10 +73,10 @@ def test_robson_group_follows_both_edits_of_one_birth_made_at_once(monkeypatch):
         )
 
     editing_the_birth = _run(breech, outcomes, "birth")
-    assert has_the_birth.wait(timeout=30)
+    assert pause.saved_a_baby.wait(timeout=30)
     editing_the_pregnancy = _run(first_birth, outcomes, "pregnancy")
-    _until_waiting_on_a_lock(editing_the_pregnancy)
-    carry_on.set()
+    until_waiting_on_a_lock(editing_the_pregnancy)
+    pause.carry_on.set()
     editing_the_birth.join(timeout=60)
     editing_the_pregnancy.join(timeout=60)
 

@@ -10,7 +10,6 @@ has started.
 """
 
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,10 @@ from django.db import connection
 
 from tandem.core.audit import system_actor
 from tandem.core.concurrency import EditConflictError
-from tandem.outcomes import services
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.outcomes.msds_import import _Held
 from tandem.outcomes.services import BabyEdit, update_birth
+from tandem.outcomes.tests.concurrency_support import BirthEditPause, until_waiting_on_a_lock
 from tandem.outcomes.tests.test_import_support import (
     import_file,
     maternity_provider,
@@ -80,20 +79,6 @@ class _HeldImport:
         self.thread.join(timeout=60)
 
 
-def _waiting_on_a_lock_or_done(other: threading.Thread) -> None:
-    """Returns once another session waits on a lock (or the other thread has finished)."""
-    deadline = time.monotonic() + 15
-    while other.is_alive() and time.monotonic() < deadline:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return
-        time.sleep(0.05)
-
-
 def test_an_edit_made_while_an_import_changes_the_birth_is_refused_not_lost(tmp_path, monkeypatch):
     import_file(write_extract(tmp_path / "first.csv", [row(BloodLossMl="300")]))
     labour_pk = LabourDelivery.objects.get().pk
@@ -118,7 +103,7 @@ def test_an_edit_made_while_an_import_changes_the_birth_is_refused_not_lost(tmp_
     importing = _HeldImport(monkeypatch, later)
     editing = threading.Thread(target=edit)
     editing.start()
-    _waiting_on_a_lock_or_done(editing)
+    until_waiting_on_a_lock(editing)
     importing.resume()
     editing.join(timeout=60)
 
@@ -138,16 +123,7 @@ def test_an_import_waits_for_an_edit_of_the_birth_and_neither_deadlocks(tmp_path
     import_file(write_extract(tmp_path / "first.csv", [row(BloodLossMl="300")]))
     labour_pk, baby_pk = LabourDelivery.objects.get().pk, Baby.objects.get().pk
     midwife = UserFactory(username="midwife")
-    holding_the_baby, carry_on = threading.Event(), threading.Event()
-    apply_edit = services._apply_edit
-
-    def applying_then_waiting_after_the_baby(record, *args, **kwargs):
-        apply_edit(record, *args, **kwargs)
-        if kwargs["object_type"] == "baby":
-            holding_the_baby.set()
-            carry_on.wait(timeout=30)
-
-    monkeypatch.setattr(services, "_apply_edit", applying_then_waiting_after_the_baby)
+    pause = BirthEditPause(monkeypatch)
     outcomes = {}
 
     def edit() -> None:
@@ -168,12 +144,12 @@ def test_an_import_waits_for_an_edit_of_the_birth_and_neither_deadlocks(tmp_path
 
     editing = threading.Thread(target=edit)
     editing.start()
-    assert holding_the_baby.wait(timeout=30)
+    assert pause.saved_a_baby.wait(timeout=30)
     later = write_extract(tmp_path / "later.csv", [row(BloodLossMl="500")])
     importing = threading.Thread(target=_import_into, args=(later, results := {}))
     importing.start()
-    _waiting_on_a_lock_or_done(importing)
-    carry_on.set()
+    until_waiting_on_a_lock(importing)
+    pause.carry_on.set()
     editing.join(timeout=60)
     importing.join(timeout=60)
 
@@ -195,7 +171,7 @@ def test_a_second_import_of_the_same_file_waits_and_then_finds_everything_held(
     monkeypatch.undo()  # the second import runs unheld
     second = threading.Thread(target=_import_into, args=(extract, results := {}))
     second.start()
-    _waiting_on_a_lock_or_done(second)
+    until_waiting_on_a_lock(second)
     first.resume()
     second.join(timeout=60)
 
