@@ -1,9 +1,10 @@
 """What NHS Digital derives for each labour (BirthsPerLabandDel, RobsonGroup) and the
 event date of birth measures, kept on the labour so measures read it without recomputing.
 
-Every write of a labour, a baby or the pregnancy's previous births calls `derive_labour`
-(forms, the MSDS import, the demo generator), so the stored values cannot drift. The rule
-itself is `derived_values`, on plain values: `derive_labour_fields` feeds it model
+Every write of a labour, a baby's birth details or the pregnancy's previous births derives
+them (forms, the MSDS import, the demo generator), so the stored values cannot drift (the
+health visitor's 6-8 week details are none of their inputs). The rule itself is
+`derived_values`, on plain values: `derive_labour_fields` feeds it model
 instances, the MSDS import feeds it the values it has parsed (building instances for a
 million rows would be most of its time).
 """
@@ -18,6 +19,8 @@ from django.utils import timezone
 from tandem.outcomes import robson
 from tandem.outcomes.models import Baby, LabourDelivery, RobsonGroup
 from tandem.records.models import Pregnancy
+
+DERIVED_FIELDS = ("births_count", "birth_date", "robson_group")  # what derive_labour sets
 
 
 class BabyFacts(NamedTuple):
@@ -117,11 +120,7 @@ def derive_labour(labour: LabourDelivery) -> None:
     derived fields, on the labour given too."""
     pregnancy, current, babies = lock_birth(labour.pregnancy_id)
     derive_labour_fields(current, pregnancy, babies)
-    LabourDelivery.objects.filter(pk=labour.pk).update(
-        births_count=current.births_count,
-        birth_date=current.birth_date,
-        robson_group=current.robson_group,
-    )
-    labour.births_count = current.births_count
-    labour.birth_date = current.birth_date
-    labour.robson_group = current.robson_group
+    derived = {name: getattr(current, name) for name in DERIVED_FIELDS}
+    LabourDelivery.objects.filter(pk=labour.pk).update(**derived)
+    for name, value in derived.items():
+        setattr(labour, name, value)

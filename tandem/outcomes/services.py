@@ -15,7 +15,7 @@ from tandem.core.audit import conflicts_audited, record_event
 from tandem.core.gestation import Gestation, date_at_gestation
 from tandem.core.history import save_with_history
 from tandem.core.models import AuditAction
-from tandem.outcomes.derivation import derive_labour, derive_labour_fields, lock_birth
+from tandem.outcomes.derivation import DERIVED_FIELDS, derive_labour_fields, lock_birth
 from tandem.outcomes.models import Baby, LabourDelivery
 from tandem.outcomes.validation import (
     check_babies_together,
@@ -63,7 +63,6 @@ _TEXT_FIELDS = {
     "place_of_birth",
     "first_feed",
 }
-_DERIVED_FIELDS = ("births_count", "birth_date", "robson_group")
 _ALREADY_RECORDED = "A birth is already recorded for this pregnancy: change that record instead"
 
 
@@ -111,7 +110,7 @@ def _derived_values(pregnancy: Pregnancy, labour: dict, babies: Sequence[dict]) 
     """The derived fields for these (validated, perhaps unsaved) values."""
     probe = LabourDelivery(**labour)
     derive_labour_fields(probe, pregnancy, [Baby(**baby) for baby in babies])
-    return {name: getattr(probe, name) for name in _DERIVED_FIELDS}
+    return {name: getattr(probe, name) for name in DERIVED_FIELDS}
 
 
 def _mark_delivered(*, by, pregnancy: Pregnancy, birth_date) -> None:
@@ -273,7 +272,6 @@ def _record_health_visitor_details(
     *, by, baby: Baby, expected_version: int, woman_id: int, **details
 ) -> Baby:
     _reject_unknown(details, HEALTH_VISITOR_FIELDS)
-    lock_birth(baby.labour_delivery.pregnancy_id)  # before the baby: the one order of locks
     values = {name: getattr(baby, name) for name in HEALTH_VISITOR_FIELDS} | details
     values["feeding_at_6_8_weeks"] = values["feeding_at_6_8_weeks"] or ""
     errors = Errors()
@@ -289,5 +287,4 @@ def _record_health_visitor_details(
         object_type="baby",
         person_id=woman_id,
     )
-    derive_labour(baby.labour_delivery)
     return baby
